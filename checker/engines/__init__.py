@@ -1,0 +1,25 @@
+"""The engines that rule files can name (``engine:`` in ``rules/*.yaml``)."""
+
+from __future__ import annotations
+
+from .base import Engine, Hit, Rule, RuleDoc
+from .count_consistency import CountConsistency
+from .date_consistency import DateConsistency
+from .name_variant import NameVariant
+from .parts_total import PartsTotal
+from .person_attribute import PersonAttribute
+from .weekday_mismatch import WeekdayMismatch
+
+ENGINES: dict[str, Engine] = {
+    engine.name: engine
+    for engine in (
+        CountConsistency(),
+        PartsTotal(),
+        WeekdayMismatch(),
+        DateConsistency(),
+        NameVariant(),
+        PersonAttribute(),
+    )
+}
+
+__all__ = ["ENGINES", "Engine", "Hit", "Rule", "RuleDoc"]

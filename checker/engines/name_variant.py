@@ -1,0 +1,108 @@
+"""Engine ``name_variant``: one person or place spelled two ways.
+
+Transliterated names vary (Gorno-Badakshan / Gorno-Badakhshan, Rakhmon / Rahmon,
+Ayombekov / Aiyombekov). Names are compared word by word: every word must be the
+same or a close variant, and at least one must differ in spelling. Different
+first names with one surname are different people, not a variant; a plural or
+possessive ending is grammar, not spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from difflib import SequenceMatcher
+from typing import Any, ClassVar
+
+from ..analysis import Batch
+from ..extract.names import fold_name
+from ..models import NameClaim
+from .base import Hit, Rule
+
+
+class NameVariant:
+    name: ClassVar[str] = "name_variant"
+    params_schema: ClassVar[dict[str, Any]] = {
+        "type": "object",
+        "properties": {
+            "scope": {"enum": ["any", "article", "batch"]},
+            "min_ratio": {"type": "number", "minimum": 0, "maximum": 1},
+            "min_length": {"type": "integer", "minimum": 1},
+        },
+        "additionalProperties": False,
+    }
+    fields: ClassVar[frozenset[str]] = frozenset({"name_a", "name_b", "article_a", "article_b", "where", "entity"})
+
+    def run(self, rule: Rule, batch: Batch) -> Iterable[Hit]:
+        scope = rule.params.get("scope", "any")
+        min_ratio = float(rule.params.get("min_ratio", 0.84))
+        min_length = int(rule.params.get("min_length", 5))
+        best: dict[tuple, Hit] = {}
+        for pair in batch.pairs.get("name", ()):
+            if scope == "article" and not pair.same_article or scope == "batch" and pair.same_article:
+                continue
+            a, b = batch.claim[pair.a], batch.claim[pair.b]
+            assert isinstance(a, NameClaim) and isinstance(b, NameClaim)
+            strength = variant_strength(a.name, b.name, min_ratio, min_length)
+            if strength is None:
+                continue
+            first, second = sorted((a, b), key=lambda c: (batch.article_order[c.article_id], c.start))
+            key = (first.article_id, second.article_id, *sorted((first.name, second.name)))
+            hit = Hit(
+                claims=(first.id, second.id),
+                values={
+                    "name_a": first.name,
+                    "name_b": second.name,
+                    "article_a": first.article_id,
+                    "article_b": second.article_id,
+                    "where": "in one article" if pair.same_article else "across articles",
+                    "entity": "person" if "person" in (a.entity_type, b.entity_type) else "name",
+                },
+                score=strength,
+                story=pair.story,
+            )
+            if key not in best or best[key].score < hit.score:
+                best[key] = hit
+        return list(best.values())
+
+
+def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int) -> float | None:
+    """Confidence that two spellings name the same entity, or None when they are not variants."""
+    words_a = _words(name_a)
+    words_b = _words(name_b)
+    if not words_a or not words_b:
+        return None
+    if len(words_a) != len(words_b):
+        # "Tolib Ayombekov" / "Aiyombekov": compare the shared tail (surname) only.
+        n = min(len(words_a), len(words_b))
+        words_a, words_b = words_a[-n:], words_b[-n:]
+    scores: list[float] = []
+    differs = False
+    for x, y in zip(words_a, words_b):
+        if x.lower() == y.lower():
+            scores.append(1.0)
+            continue
+        if _grammatical_variant(x, y):
+            return None
+        differs = True
+        if len(x) < min_length and len(y) < min_length:
+            return None
+        if fold_name(x) == fold_name(y):
+            scores.append(0.95)
+            continue
+        ratio = SequenceMatcher(None, fold_name(x), fold_name(y)).ratio()
+        if ratio < min_ratio or x[0].lower() != y[0].lower():
+            return None
+        scores.append(ratio * 0.9)
+    if not differs:
+        return None
+    return min(scores)
+
+
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[\s\-]+", re.sub(r"['’]s$", "", name.strip())) if w]
+
+
+def _grammatical_variant(x: str, y: str) -> bool:
+    a, b = sorted((x.lower(), y.lower()), key=len)
+    return b in (a + "s", a + "es", a + "'s", a + "’s", a + "n", a + "an", a + "i", a + "ian") or a == b.rstrip(".")

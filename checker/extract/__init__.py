@@ -1,0 +1,193 @@
+"""Sentences -> claims. The only layer that looks at spaCy parses.
+
+``extract_article`` turns one article's parsed sentences into immutable claim
+records with exact spans; nothing downstream needs the parse again.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from ..models import Article, Claim, CountClaim, DateClaim, NameClaim
+from ..sentences import ParsedSentence
+from .attribution import SourceMemory, attribution_for, hedge_in, remember_sentence_source
+from .background import background_reason
+from .counts import CountMention, find_counts
+from .dates import find_dates
+from .names import find_names, fold_name
+
+__all__ = ["extract_article"]
+
+
+def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Claim, ...]:
+    """All claims of one article, in reading order, with ids unique within the article."""
+    claims: list[Claim] = []
+    memory = SourceMemory()
+    counter: Counter[str] = Counter()
+
+    def next_id(prefix: str) -> str:
+        counter[prefix] += 1
+        return f"{article.id}#{prefix}{counter[prefix]}"
+
+    for item in parsed:
+        sentence = item.sentence
+        span = item.span
+        base = sentence.start - span.start_char  # doc char offset -> field offset
+        dates = find_dates(span, article.published)
+        for mention in dates:
+            start = sentence.start + mention.start_char
+            end = sentence.start + mention.end_char
+            claims.append(
+                DateClaim(
+                    id=next_id("D"),
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    field=sentence.field,
+                    start=start,
+                    end=end,
+                    text=mention.expression,
+                    expression=mention.expression,
+                    date=mention.date,
+                    range_start=mention.range_start,
+                    range_end=mention.range_end,
+                    granularity=mention.granularity,
+                    weekday=mention.weekday,
+                    stated_date=mention.stated_date,
+                    resolution=mention.resolution,
+                    tense=mention.tense,
+                    anchor=mention.anchor,
+                    about=mention.about,
+                    approximate=mention.approximate,
+                )
+            )
+        mentions = find_counts(span)
+        hedge = hedge_in(span) if mentions else None
+        by_head: dict[int, CountClaim] = {}
+        sentence_counts: list[tuple[CountMention, CountClaim]] = []
+        for mention in mentions:
+            doc = span.doc
+            anchor = doc[mention.anchor]
+            attribution = attribution_for(span, anchor, memory)
+            reason = background_reason(span, anchor, dates, article.published)
+            start = doc[mention.start_token].idx + base
+            last = doc[mention.end_token - 1]
+            end = last.idx + len(last.text) + base
+            text = _field_text(article, sentence.field)[start:end]
+            total = by_head.get(mention.part_of_head) if mention.part_of_head is not None else None
+            claim = CountClaim(
+                id=next_id("C"),
+                article_id=article.id,
+                sentence_index=sentence.index,
+                field=sentence.field,
+                start=start,
+                end=end,
+                text=text,
+                min=mention.range.min,
+                max=mention.range.max,
+                qualifier=mention.qualifier,
+                subject=mention.subject,
+                subject_class=mention.subject_class,
+                event=mention.event,
+                attribution=attribution,
+                hedge=hedge,
+                background=reason is not None,
+                background_reason=reason,
+                implicit=mention.implicit,
+                perpetrator=mention.perpetrator,
+                partitive=mention.partitive,
+                total_of=total.id if total is not None else None,
+            )
+            by_head[mention.head] = claim
+            sentence_counts.append((mention, claim))
+            claims.append(claim)
+        claims.extend(_derived_totals(article, sentence_counts, next_id))
+        if not mentions:
+            remember_sentence_source(span, memory)
+        for mention in find_names(span):
+            claims.append(
+                NameClaim(
+                    id=next_id("N"),
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    field=sentence.field,
+                    start=sentence.start + mention.start_char,
+                    end=sentence.start + mention.end_char,
+                    text=mention.name,
+                    name=mention.name,
+                    entity_type=mention.entity_type,
+                    key=mention.key,
+                    title=mention.title,
+                    role=mention.role,
+                    age=mention.age,
+                )
+            )
+    return tuple(_link_people(claims))
+
+
+def _field_text(article: Article, field: str) -> str:
+    return article.title or "" if field == "title" else article.text
+
+
+def _derived_totals(article: Article, sentence_counts: list[tuple[CountMention, CountClaim]], next_id) -> list[CountClaim]:
+    """'12 soldiers and 30 opposition fighters were killed' also says 42 were killed."""
+    groups: dict[tuple[int, str], list[CountClaim]] = {}
+    for mention, claim in sentence_counts:
+        if mention.conj_root is None or claim.total_of is not None or claim.implicit:
+            continue
+        groups.setdefault((mention.conj_root, claim.event), []).append(claim)
+    out: list[CountClaim] = []
+    for (_, event), parts in groups.items():
+        if len(parts) < 2 or len({p.subject_class for p in parts}) < 2:
+            continue
+        if any(p.min is None for p in parts):
+            continue
+        low = sum(p.min or 0 for p in parts)
+        high = None if any(p.max is None for p in parts) else sum(p.max or 0 for p in parts)
+        first, last = parts[0], parts[-1]
+        text = _field_text(article, first.field)[first.start : last.end]
+        out.append(
+            CountClaim(
+                id=next_id("C"),
+                article_id=article.id,
+                sentence_index=first.sentence_index,
+                field=first.field,
+                start=first.start,
+                end=last.end,
+                text=text,
+                min=low,
+                max=high,
+                qualifier="at least" if high is None else "exact",
+                subject="people (" + " + ".join(p.subject for p in parts) + ")",
+                subject_class="people",
+                event=event,
+                attribution=first.attribution,
+                hedge=first.hedge,
+                background=first.background,
+                background_reason=first.background_reason,
+                parts=tuple(p.id for p in parts),
+            )
+        )
+    return out
+
+
+def _link_people(claims: list[Claim]) -> list[Claim]:
+    """Tie surname-only mentions to the full name they follow, so ages and titles meet on one person key."""
+    full_names: dict[str, str] = {}
+    out: list[Claim] = []
+    for claim in claims:
+        if isinstance(claim, NameClaim) and claim.entity_type == "person":
+            parts = claim.name.split()
+            if len(parts) >= 2:
+                person = claim.key
+                full_names.setdefault(_surname_key(parts[-1]), person)
+            else:
+                person = full_names.get(_surname_key(claim.name), claim.key)
+            out.append(replace(claim, person_key=person))
+        else:
+            out.append(claim)
+    return out
+
+
+def _surname_key(surname: str) -> str:
+    return fold_name(surname)

@@ -1,0 +1,72 @@
+"""Telling this event's toll from tolls recalled for context.
+
+"The 2009 attack that killed 13", "the city's 300th homicide this year", "a
+five-year civil war that claimed thousands of lives": figures of other events must
+not be compared with this event's toll. A figure is background when its clause is
+anchored in another time (an older year, "last year", "so far this year") or names
+an earlier event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from .dates import DateMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_CUMULATIVE = re.compile(
+    r"\b(?:so\s+far\s+this\s+year|this\s+year|last\s+year|a\s+year\s+ago|years?\s+ago|since\s+(?:january|the\s+start|the\s+beginning|\d{4})"
+    r"|year[-\s]to[-\s]date|in\s+recent\s+years|over\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months?)"
+    r"|in\s+the\s+(?:past|last)\s+(?:\w+\s+)?(?:years?|decades?|months?)|annual|per\s+year|a\s+year\b|each\s+year|every\s+year"
+    r"|record\s+(?:number|high|low)|statistics|homicides\b|anniversary|previous(?:ly)?\b|earlier\s+(?:shooting|attack|incident)"
+    r"|another\s+(?:shooting|attack|incident)|separate\s+(?:shooting|attack|incident)|unrelated|in\s+total\s+this"
+    r"|nationwide|nationally|across\s+the\s+(?:country|nation|city|state)|citywide|mass\s+shootings\s+(?:in|since)"
+    r"|deadliest|worst\s+(?:mass\s+)?(?:shooting|attack)|since\s+the|civil\s+war)\b",
+    re.IGNORECASE,
+)
+_OLD_EVENT_NOUNS = {"attack", "shooting", "bombing", "massacre", "war", "incident", "killing", "riot", "conflict", "uprising", "clash", "battle", "case"}
+
+
+def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], published: dt.date | None) -> str | None:
+    """Why a figure in this sentence is about another event, or None when it is about this one."""
+    clause = _clause_tokens(anchor)
+    clause_text = " ".join(t.text for t in clause)
+    match = _CUMULATIVE.search(clause_text) or _CUMULATIVE.search(sent.text)
+    if match:
+        return f"recalled figure ('{match.group(0)}')"
+    clause_start = min(t.idx for t in clause) - sent.start_char if clause else 0
+    clause_end = max(t.idx + len(t.text) for t in clause) - sent.start_char if clause else len(sent.text)
+    for mention in dates:
+        inside = clause_start <= mention.start_char < clause_end
+        if not inside:
+            continue
+        if mention.granularity in ("year", "decade") and mention.range_end is not None:
+            if published is None or mention.range_end.year < published.year:
+                return f"dated to another time ('{mention.expression}')"
+        if mention.granularity in ("month", "week") and mention.range_end is not None and published is not None:
+            if (published - mention.range_end).days > 21:
+                return f"dated to another time ('{mention.expression}')"
+        if mention.date is not None and published is not None and (published - mention.date).days > 60:
+            return f"dated to another time ('{mention.expression}')"
+    # "the 2009 attack that killed 13": a relative clause on an event noun modified by a year or 'previous'.
+    node = anchor
+    while node.dep_ not in ("relcl", "acl", "ROOT") and node.head.i != node.i:
+        node = node.head
+    if node.dep_ in ("relcl", "acl"):
+        noun = node.head
+        if noun.lemma_.lower() in _OLD_EVENT_NOUNS:
+            for child in noun.children:
+                if re.fullmatch(r"(?:19|20)\d\d", child.text) or child.lower_ in ("previous", "earlier", "last", "prior", "former", "past", "another", "separate"):
+                    return f"recalled figure ('{child.text} {noun.text}')"
+    return None
+
+
+def _clause_tokens(anchor: "Token") -> list["Token"]:
+    node = anchor
+    while node.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and node.head.i != node.i:
+        node = node.head
+    return list(node.subtree)

@@ -1,0 +1,140 @@
+"""The whole run, in the one direction data flows:
+articles -> sentences -> claims -> stories and candidate pairs -> rules -> findings.
+
+Models load once per run; spaCy parses all uncached articles in one batched pass and
+the embedder encodes all claim sentences in batches.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .analysis import Batch
+from .cache import Cache
+from .embeddings import Embedder
+from .engines import Rule
+from .extract import extract_article
+from .findings import run_rules
+from .models import Article, Claim, CountClaim, DateClaim, Finding, NameClaim, Sentence
+from .pairing import count_pairs, date_pairs, name_pairs, person_groups
+from .selection import Selection
+from .sentences import parse_articles
+from .stories import StoryParams, group_stories
+
+__all__ = ["Analysis", "analyse", "extract_claims"]
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    batch: Batch
+    findings: tuple[Finding, ...]
+    stats: dict[str, int] = field(default_factory=dict)
+
+
+def extract_claims(
+    articles: Sequence[Article], *, cache: Cache | None = None, progress: Progress | None = None
+) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+    """Sentences and claims per article id; cached articles skip parsing."""
+    out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = cache.get_article(article) if cache is not None else None
+        if cached is not None:
+            out[article.id] = cached
+        else:
+            todo.append(article)
+    done = len(out)
+    if progress:
+        progress(done, len(articles))
+    for article, parsed in parse_articles(todo):
+        sentences = [p.sentence for p in parsed]
+        claims = list(extract_article(article, parsed))
+        out[article.id] = (sentences, claims)
+        if cache is not None:
+            cache.put_article(article, sentences, claims)
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    return out
+
+
+def analyse(
+    articles: Sequence[Article],
+    rules: Sequence[Rule],
+    selection: Selection,
+    *,
+    embedder: Embedder | None = None,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+    story_params: StoryParams = StoryParams(),
+    only_articles: set[str] | None = None,
+) -> Analysis:
+    """Run extraction, pairing and rules over a batch.
+
+    ``only_articles``: report only findings that involve one of these articles (the
+    rest of the batch is still read, so a changed article is compared against all others).
+    """
+    extracted = extract_claims(articles, cache=cache, progress=progress)
+    sentences: list[Sentence] = []
+    claims: list[Claim] = []
+    for article in articles:
+        s, c = extracted[article.id]
+        sentences.extend(s)
+        claims.extend(c)
+    embedder = embedder or Embedder(store=cache)
+    sentence_text = {(s.article_id, s.index): s.text for s in sentences}
+
+    # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
+    leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
+    needs_vectors = [c for c in claims if isinstance(c, (CountClaim, DateClaim))]
+    texts = sorted({sentence_text[(c.article_id, c.sentence_index)] for c in needs_vectors})
+    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((0, 384))
+    lead_vectors = all_vectors[: len(leads)]
+    vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
+
+    names = {
+        article.id: {c.key for c in extracted[article.id][1] if isinstance(c, NameClaim) and len(c.key) >= 4}
+        for article in articles
+    }
+    stories = group_stories(list(articles), lead_vectors, names, story_params) if articles else {}
+
+    def story_of(article_id: str) -> str:
+        return stories.get(article_id, article_id)
+
+    def vector_of(claim: Claim) -> np.ndarray:
+        return vector_by_text[sentence_text[(claim.article_id, claim.sentence_index)]]
+
+    groups = person_groups(claims, story_of)
+    batch = Batch(
+        articles=tuple(articles),
+        sentences=tuple(sentences),
+        claims=tuple(claims),
+        stories=stories,
+        pairs={
+            "count": tuple(count_pairs(claims, story_of, vector_of)),
+            "date": tuple(date_pairs(claims, story_of, vector_of)),
+            "name": tuple(name_pairs(claims, story_of)),
+        },
+        person_groups={k: tuple(c.id for c in v) for k, v in groups.items()},
+    )
+    findings = run_rules(rules, batch, selection)
+    if only_articles is not None:
+        findings = [f for f in findings if any(e.article_id in only_articles for e in f.evidence)]
+    stats = {
+        "articles": len(articles),
+        "sentences": len(sentences),
+        "claims": len(claims),
+        "pairs": sum(len(v) for v in batch.pairs.values()),
+        "embedded": embedder.encoded,
+    }
+    return Analysis(batch, tuple(findings), stats)
+
+
+def _lead_text(article: Article, sentences: list[Sentence]) -> str:
+    body = [s.text for s in sentences if s.field == "text"][:3]
+    return " ".join(([article.title] if article.title else []) + body)[:1000] or article.text[:500]

@@ -1,0 +1,1 @@
+"""Renderers: each turns a validated report (a dict) into one output format."""

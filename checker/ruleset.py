@@ -1,0 +1,117 @@
+"""Loading rule files: YAML validated against the rule schema, its engine and its params.
+
+A broken rule file stops the run with exit code 2 and a one-line message naming
+the file, before any article is read.
+"""
+
+from __future__ import annotations
+
+import json
+import string
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .engines import ENGINES, Rule, RuleDoc
+from .models import Severity
+
+__all__ = ["RuleError", "builtin_rules_dir", "load_rules"]
+
+
+class RuleError(ValueError):
+    """A rule file is invalid; ``str()`` is one line naming the file and the problem."""
+
+
+def builtin_rules_dir() -> Path:
+    """The shipped rules: packaged into the wheel, or the repository's ``rules/`` in a source checkout."""
+    packaged = resources.files("checker") / "_builtin_rules"
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@lru_cache(maxsize=1)
+def rule_schema() -> dict[str, Any]:
+    return json.loads((resources.files("checker") / "schemas" / "rule.schema.json").read_text(encoding="utf-8"))
+
+
+def load_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
+    """Built-in rules plus rules from ``extra_dirs``; ids and names must be unique across all of them."""
+    rules: list[Rule] = []
+    dirs = [builtin_rules_dir(), *(Path(d) for d in extra_dirs)]
+    for directory in dirs:
+        if not directory.is_dir():
+            raise RuleError(f"{directory}: rule directory does not exist")
+        for path in sorted(directory.glob("*.yaml")) + sorted(directory.glob("*.yml")):
+            rules.append(load_rule_file(path))
+    by_id: dict[str, Rule] = {}
+    by_name: dict[str, Rule] = {}
+    for rule in rules:
+        if rule.id in by_id:
+            raise RuleError(f"{rule.path}: rule id {rule.id} is already used by {by_id[rule.id].path}")
+        if rule.name in by_name:
+            raise RuleError(f"{rule.path}: rule name {rule.name} is already used by {by_name[rule.name].path}")
+        by_id[rule.id] = rule
+        by_name[rule.name] = rule
+    return sorted(rules, key=lambda r: r.id)
+
+
+def load_rule_file(path: Path) -> Rule:
+    shown = path.as_posix()
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise RuleError(f"{shown}: cannot read rule file: {exc}") from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise RuleError(f"{shown}: invalid YAML{where}: {getattr(exc, 'problem', None) or exc}") from None
+    validator = jsonschema.Draft202012Validator(rule_schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        error = errors[0]
+        location = "/".join(str(p) for p in error.absolute_path) or "(top level)"
+        raise RuleError(f"{shown}: invalid rule at '{location}': {error.message}")
+    engine = ENGINES.get(data["engine"])
+    if engine is None:
+        raise RuleError(f"{shown}: unknown engine '{data['engine']}' (known: {', '.join(sorted(ENGINES))})")
+    params = data.get("params") or {}
+    param_errors = sorted(
+        jsonschema.Draft202012Validator(engine.params_schema).iter_errors(params), key=lambda e: list(e.absolute_path)
+    )
+    if param_errors:
+        error = param_errors[0]
+        location = "/".join(str(p) for p in error.absolute_path) or "params"
+        raise RuleError(f"{shown}: invalid params for engine {engine.name} at '{location}': {error.message}")
+    used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
+    unknown = sorted(used - engine.fields)
+    if unknown:
+        raise RuleError(
+            f"{shown}: message uses unknown field '{{{unknown[0]}}}' (engine {engine.name} provides: "
+            + ", ".join(sorted(engine.fields)) + ")"
+        )
+    if path.stem.split("-")[0] != data["id"]:
+        raise RuleError(f"{shown}: file name must start with the rule id {data['id']}")
+    example = data["description"]["example"]
+    return Rule(
+        id=data["id"],
+        name=data["name"],
+        engine=data["engine"],
+        severity=Severity(data["severity"]),
+        message=data["message"],
+        params=params,
+        doc=RuleDoc(
+            what=data["description"]["what"].strip(),
+            why=data["description"]["why"].strip(),
+            example_fail=example["fail"].strip(),
+            example_pass=example["pass"].strip(),
+        ),
+        group=data["group"],
+        path=shown,
+        enabled=bool(data.get("enabled", True)),
+    )

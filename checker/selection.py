@@ -1,0 +1,81 @@
+"""The one place that decides which rules run and at what severity.
+
+Selectors match a rule by id ("CNT001"), id prefix ("CNT"), name
+("count-conflict-same-source"), group ("counts") or "ALL". When a rule matches both
+a select and an ignore selector, the more specific selector wins (an exact id beats
+a prefix, a longer prefix beats a shorter one, any prefix beats a group, a group
+beats ALL); on a tie, ignore wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from .engines import Rule
+from .models import Severity
+
+__all__ = ["Selection", "specificity"]
+
+
+def specificity(selector: str, rule: Rule) -> int:
+    """How specifically ``selector`` names ``rule``; 0 = it does not match."""
+    if selector in (rule.id, rule.name):
+        return 100
+    if rule.id.startswith(selector) and selector[:1].isupper():
+        return 10 + len(selector)
+    if selector == rule.group:
+        return 5
+    if selector == "ALL":
+        return 1
+    return 0
+
+
+@dataclass(frozen=True)
+class Selection:
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+
+    def is_selected(self, rule: Rule) -> bool:
+        chosen = max((specificity(s, rule) for s in (*self.select, *self.extend_select)), default=0)
+        if chosen == 0:
+            return False
+        if not rule.enabled and chosen < 100:
+            return False  # a rule that is off by default runs only when named
+        dropped = max((specificity(s, rule) for s in self.ignore), default=0)
+        return chosen > dropped
+
+    def severity_for(self, rule: Rule) -> Severity:
+        best: tuple[int, Severity] | None = None
+        for selector, level in self.severity.items():
+            score = specificity(selector, rule)
+            if score and (best is None or score > best[0]):
+                best = (score, level)
+        return best[1] if best else rule.severity
+
+    def apply(self, rules: Iterable[Rule]) -> list[Rule]:
+        return [r for r in rules if self.is_selected(r)]
+
+    def unknown_selectors(self, rules: Iterable[Rule]) -> list[str]:
+        """Selectors that match no rule at all: almost always a typo, reported as a usage error."""
+        rules = list(rules)
+        out: list[str] = []
+        for selector in (*self.select, *self.extend_select, *self.ignore, *self.severity.keys()):
+            if not any(specificity(selector, r) for r in rules):
+                out.append(selector)
+        return out
+
+
+def parse_selectors(values: Iterable[str] | None) -> tuple[str, ...]:
+    out: list[str] = []
+    for value in values or ():
+        out.extend(part.strip() for part in value.split(",") if part.strip())
+    return tuple(out)
+
+
+def merge_severity(base: Mapping[str, Severity], extra: Mapping[str, Severity]) -> dict[str, Severity]:
+    merged = dict(base)
+    merged.update(extra)
+    return merged
