@@ -10,6 +10,7 @@ A crash never exits 0 or 1, so CI cannot mistake it for a pass or for findings.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -114,15 +115,17 @@ def _load_rules(rules_dir):
         _fail(str(exc))
 
 
-def main() -> None:
-    """Console entry point: any unexpected exception becomes exit code 3 with a one-line message."""
+def run(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit code; any unexpected exception becomes 3 with a one-line message."""
     try:
-        app()
-    except SystemExit:
-        raise
+        app(args=argv, prog_name="checker")
+        return EXIT_OK
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         typer.echo("checker: interrupted", err=True)
-        sys.exit(130)
+        return 130
     except Exception as exc:  # noqa: BLE001 - last line of defence, never looks like a pass
         from .nlp import ModelUnavailable
 
@@ -130,9 +133,14 @@ def main() -> None:
             typer.echo(f"checker: {exc}", err=True)
         else:
             typer.echo(f"checker: internal error: {type(exc).__name__}: {exc}", err=True)
-            if "--debug" in sys.argv or __import__("os").environ.get("CHECKER_DEBUG"):
+            if os.environ.get("CHECKER_DEBUG"):
                 traceback.print_exc()
-        sys.exit(EXIT_INTERNAL)
+        return EXIT_INTERNAL
+
+
+def main() -> None:
+    """Console entry point."""
+    sys.exit(run(sys.argv[1:]))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -24,9 +24,9 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 JSON_SUFFIXES = {".json"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES
 
-# A header line of a scraped .txt file that carries its publication date.
-_TXT_DATE_LINE = re.compile(
-    r"^\s*(?:published|posted|updated|date)\s*[:\-]?\s*(?P<value>.+?)\s*$", re.IGNORECASE
+# Header lines of a scraped .txt file that carry its metadata ("Published: 2012-07-24").
+_TXT_HEADER_LINE = re.compile(
+    r"^\s*(?P<key>published|posted|updated|date|source|title)\s*:\s*(?P<value>.+?)\s*$", re.IGNORECASE
 )
 
 
@@ -208,7 +208,14 @@ def _read_markdown(text: str, path: Path, shown: str, notes: tuple[str, ...]) ->
 
 
 def _read_text(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Article:
-    published, raw = _date_from_text_header(text)
+    header = _text_header(text)
+    published = None
+    raw = header.get("published") or header.get("posted") or header.get("date") or header.get("updated")
+    if raw:
+        try:
+            published = parse_published(raw)
+        except ValueError:
+            notes = notes + (f"header date {raw!r} is not an ISO date; ignored",)
     return _with_meta_notes(
         Article(
             id=path.stem,
@@ -217,21 +224,20 @@ def _read_text(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Art
             title=None,
             published=published,
             published_raw=raw,
+            source=header.get("source"),
             notes=notes,
         )
     )
 
 
-def _date_from_text_header(text: str) -> tuple[dt.date | None, str | None]:
-    """Scraped .txt files often carry 'Published: 2014-02-11' among their first lines."""
-    for line in text.split("\n")[:6]:
-        match = _TXT_DATE_LINE.match(line)
+def _text_header(text: str) -> dict[str, str]:
+    """Scraped .txt files often carry 'Published: 2014-02-11' or 'Source: ...' among their first lines."""
+    header: dict[str, str] = {}
+    for line in text.split("\n")[:8]:
+        match = _TXT_HEADER_LINE.match(line)
         if match:
-            try:
-                return parse_published(match.group("value")), match.group("value")
-            except ValueError:
-                continue
-    return None, None
+            header.setdefault(match.group("key").lower(), match.group("value"))
+    return header
 
 
 def _read_jsonl(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tuple[list[Article], list[InputError]]:

@@ -90,6 +90,7 @@ class Claim:
     start: int
     end: int
     text: str
+    context: str = ""  # the clause around the claim: what embeddings compare to decide "same fact"
 
     kind = "claim"
 
@@ -103,6 +104,7 @@ class Claim:
             "text": self.text,
             "start": self.start,
             "end": self.end,
+            "context": self.context,
         }
 
     def to_dict(self) -> dict[str, Any]:  # pragma: no cover - overridden

@@ -92,7 +92,7 @@ def analyse(
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
     leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
     needs_vectors = [c for c in claims if isinstance(c, (CountClaim, DateClaim))]
-    texts = sorted({sentence_text[(c.article_id, c.sentence_index)] for c in needs_vectors})
+    texts = sorted({_context(c, sentence_text) for c in needs_vectors})
     all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((0, 384))
     lead_vectors = all_vectors[: len(leads)]
     vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
@@ -107,7 +107,7 @@ def analyse(
         return stories.get(article_id, article_id)
 
     def vector_of(claim: Claim) -> np.ndarray:
-        return vector_by_text[sentence_text[(claim.article_id, claim.sentence_index)]]
+        return vector_by_text[_context(claim, sentence_text)]
 
     groups = person_groups(claims, story_of)
     batch = Batch(
@@ -133,6 +133,10 @@ def analyse(
         "embedded": embedder.encoded,
     }
     return Analysis(batch, tuple(findings), stats)
+
+
+def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
+    return claim.context or sentence_text[(claim.article_id, claim.sentence_index)]
 
 
 def _lead_text(article: Article, sentences: list[Sentence]) -> str:

@@ -45,6 +45,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
         "start": data["start"],
         "end": data["end"],
         "text": data["text"],
+        "context": data.get("context", ""),
     }
     kind = data["kind"]
     if kind == "count":

@@ -43,11 +43,13 @@ class NameVariant:
                 continue
             a, b = batch.claim[pair.a], batch.claim[pair.b]
             assert isinstance(a, NameClaim) and isinstance(b, NameClaim)
-            strength = variant_strength(a.name, b.name, min_ratio, min_length)
-            if strength is None:
+            found = variant_strength(a.name, b.name, min_ratio, min_length)
+            if found is None:
                 continue
+            strength, differing = found
             first, second = sorted((a, b), key=lambda c: (batch.article_order[c.article_id], c.start))
-            key = (first.article_id, second.article_id, *sorted((first.name, second.name)))
+            # "Tolib Ayombekov"/"Tolib Aiyombekov" and "Ayombekov"/"Tolib Aiyombekov" are one variant.
+            key = (first.article_id, second.article_id, differing)
             hit = Hit(
                 claims=(first.id, second.id),
                 values={
@@ -61,13 +63,15 @@ class NameVariant:
                 score=strength,
                 story=pair.story,
             )
-            if key not in best or best[key].score < hit.score:
+            if key not in best or (best[key].score, len(hit.values["name_a"]) + len(hit.values["name_b"])) < (
+                hit.score, len(best[key].values["name_a"]) + len(best[key].values["name_b"])
+            ):
                 best[key] = hit
         return list(best.values())
 
 
-def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int) -> float | None:
-    """Confidence that two spellings name the same entity, or None when they are not variants."""
+def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int) -> tuple[float, tuple[str, ...]] | None:
+    """Confidence that two spellings name one entity, and the differing words; None when not variants."""
     words_a = _words(name_a)
     words_b = _words(name_b)
     if not words_a or not words_b:
@@ -77,14 +81,14 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
         n = min(len(words_a), len(words_b))
         words_a, words_b = words_a[-n:], words_b[-n:]
     scores: list[float] = []
-    differs = False
+    differing: list[str] = []
     for x, y in zip(words_a, words_b):
         if x.lower() == y.lower():
             scores.append(1.0)
             continue
         if _grammatical_variant(x, y):
             return None
-        differs = True
+        differing.extend(sorted((x.lower(), y.lower())))
         if len(x) < min_length and len(y) < min_length:
             return None
         if fold_name(x) == fold_name(y):
@@ -94,9 +98,9 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
         if ratio < min_ratio or x[0].lower() != y[0].lower():
             return None
         scores.append(ratio * 0.9)
-    if not differs:
+    if not differing:
         return None
-    return min(scores)
+    return min(scores), tuple(differing)
 
 
 def _words(name: str) -> list[str]:

@@ -13,6 +13,7 @@ from ..models import Article, Claim, CountClaim, DateClaim, NameClaim
 from ..sentences import ParsedSentence
 from .attribution import SourceMemory, attribution_for, hedge_in, remember_sentence_source
 from .background import background_reason
+from .context import clause_context
 from .counts import CountMention, find_counts
 from .dates import find_dates
 from .names import find_names, fold_name
@@ -59,6 +60,7 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                     anchor=mention.anchor,
                     about=mention.about,
                     approximate=mention.approximate,
+                    context=clause_context(span, span.doc[mention.anchor_index], {mention.token_index}),
                 )
             )
         mentions = find_counts(span)
@@ -97,6 +99,7 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                 perpetrator=mention.perpetrator,
                 partitive=mention.partitive,
                 total_of=total.id if total is not None else None,
+                context=clause_context(span, anchor, set(range(mention.start_token, mention.end_token))),
             )
             by_head[mention.head] = claim
             sentence_counts.append((mention, claim))
@@ -166,6 +169,7 @@ def _derived_totals(article: Article, sentence_counts: list[tuple[CountMention, 
                 background=first.background,
                 background_reason=first.background_reason,
                 parts=tuple(p.id for p in parts),
+                context=first.context,
             )
         )
     return out

@@ -519,6 +519,8 @@ def _implicit(sent: "Span", used_heads: set[int], explicit: list[CountMention]) 
                     continue
                 event = "killed"
         elif token.pos_ in ("VERB", "ADJ"):
+            if token.tag_ == "VB":
+                continue  # "moved in to arrest him", "will kill": intentions are not events
             if any(c.dep_ == "neg" for c in token.children) or any(c.lower_ in ("nearly", "almost") for c in token.children):
                 continue
             if any(c.tag_ == "MD" and c.lower_ not in ("will",) for c in token.children):

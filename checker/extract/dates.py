@@ -10,7 +10,6 @@ overlap.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -80,9 +79,9 @@ for _word in ("die", "death", "succumb", "pronounce"):
 for _word in ("arrest", "detain", "charge", "book", "custody", "surrender", "apprehend", "capture", "indict"):
     ABOUT_WORDS[_word] = "arrest"
 for _word in ("court", "appear", "arraign", "arraignment", "hearing", "sentence", "plead", "trial", "testify",
-              "convict", "acquit", "release", "bond", "bail", "jury", "verdict", "rule"):
+              "convict", "acquit", "release", "bond", "bail", "jury", "verdict"):
     ABOUT_WORDS[_word] = "court"
-for _word in ("funeral", "vigil", "memorial", "bury", "burial", "service", "rally", "march", "protest", "gather"):
+for _word in ("funeral", "vigil", "memorial", "bury", "burial", "rally", "march", "protest", "gather"):
     ABOUT_WORDS[_word] = "memorial"
 
 
@@ -102,6 +101,8 @@ class DateMention:
     anchor: str | None
     about: str
     approximate: bool
+    anchor_index: int = -1  # doc token the date attaches to (for its clause context)
+    token_index: int = -1  # first doc token of the expression
 
 
 def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
@@ -129,8 +130,6 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
                 continue
             expression = match.group(0)
             lead = len(expression) - len(expression.lstrip())
-            if groups.get("mod", "").lower() == "on" or groups.get("ymod", "").lower() in ("in", "of", "during", "from", "since", "by", "until"):
-                pass
             anchor_token = _anchor(token)
             anchor = anchor_token.lemma_.lower() if anchor_token is not None else None
             about = _about(sent, anchor_token)
@@ -140,7 +139,8 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
             taken.append((start, end))
             date, rstart, rend, granularity, weekday, stated, resolution = mention
             out.append(DateMention(start + lead, end, expression.strip(), date, rstart, rend, granularity, weekday,
-                                   stated, resolution, tense, anchor, about, approximate))
+                                   stated, resolution, tense, anchor, about, approximate,
+                                   anchor_token.i if anchor_token is not None else token.i, token.i))
     return sorted(out, key=lambda m: m.start_char)
 
 

@@ -88,12 +88,6 @@ def find_names(sent: "Span") -> list[NameMention]:
             tokens = tokens[1:]
         if not tokens:
             continue
-        title = None
-        if kind == "person":
-            title, tokens = _title_inside(tokens)
-            title = title or _title_before(tokens[0]) if tokens else title
-            if not tokens:
-                continue
         start_char = tokens[0].idx - sent.start_char
         end_char = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
         name = sent.text[start_char:end_char]
@@ -101,36 +95,36 @@ def find_names(sent: "Span") -> list[NameMention]:
             continue
         if kind == "person" and not name[0].isupper():
             continue
+        title = _title_before(sent.text, start_char) if kind == "person" else None
         role = _role(tokens[-1]) if kind == "person" else None
         age = _age(tokens[-1]) if kind == "person" else None
         out.append(NameMention(start_char, end_char, name, kind, fold_name(name), title, role, age))
     return out
 
 
-def _title_inside(tokens: list["Token"]) -> tuple[str | None, list["Token"]]:
-    """spaCy often puts the rank inside the PERSON entity: 'Maj. Gen. Abdullo Nazarov'."""
-    for width in (3, 2, 1):
-        if len(tokens) > width:
-            phrase = " ".join(t.lower_ for t in tokens[:width])
-            if phrase in TITLES:
-                return TITLES[phrase][0], tokens[width:]
-    return None, tokens
+def _title_pattern() -> re.Pattern[str]:
+    alternatives = sorted(TITLES, key=len, reverse=True)
+    parts = [r"\s+".join(re.escape(w).replace(r"\.", r"\.?") for w in key.split()) for key in alternatives]
+    return re.compile(r"(?:^|[\s(,—–-])(" + "|".join(parts) + r")\s*$", re.IGNORECASE)
 
 
-def _title_before(first: "Token") -> str | None:
-    doc = first.doc
-    words: list[str] = []
-    k = first.i - 1
-    while k >= 0 and len(words) < 3 and (doc[k].is_title or doc[k].text.endswith(".")) and not doc[k].is_sent_start:
-        words.insert(0, doc[k].lower_)
-        k -= 1
-    for width in (3, 2, 1):
-        if len(words) >= width:
-            phrase = " ".join(words[-width:])
-            if phrase in TITLES:
-                return TITLES[phrase][0]
-    if first.i > 0 and doc[first.i - 1].lower_ in TITLES and doc[first.i - 1].lower_ not in ("general", "private", "major"):
-        return TITLES[doc[first.i - 1].lower_][0]
+_TITLE_BEFORE = _title_pattern()
+
+
+def _title_before(sent_text: str, start_char: int) -> str | None:
+    """The rank or title written just before a name: 'Maj. Gen. Abdullo Nazarov', 'Sheriff Larry Smith'."""
+    prefix = sent_text[max(0, start_char - 40) : start_char]
+    match = _TITLE_BEFORE.search(prefix)
+    if not match:
+        return None
+    written = re.sub(r"\s+", " ", match.group(1).lower())
+    for key, (title, _family) in TITLES.items():
+        if re.fullmatch(r"\s*".join(re.escape(w).replace(r"\.", r"\.?") for w in key.split()), written):
+            if written.islower() and key in ("general", "private", "major", "officer", "chief", "deputy"):
+                # lower-case common nouns ("the deputy", "a private") are not titles unless abbreviated
+                if not match.group(1)[0].isupper():
+                    return None
+            return title
     return None
 
 

@@ -1,0 +1,44 @@
+"""The clause around a claim: the text embeddings compare to decide whether two claims are about one fact.
+
+A whole sentence often carries several facts ("Fighting erupted Tuesday ... after
+forces moved in on a warlord believed to be behind the killing of a general"); the
+clause that holds the claim, without subordinate clauses and attributions that do
+not contain it, says which fact the claim is about.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+_DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "xcomp", "appos", "cc", "mark", "punct", "prep"}
+_MAX_TOKENS = 30
+
+
+def clause_context(sent: "Span", anchor: "Token", keep: set[int]) -> str:
+    head = anchor
+    while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
+        head = head.head
+    drop: set[int] = set()
+    for node in head.subtree:
+        if node is head or node.i in drop or node.dep_ not in _DETACHABLE:
+            continue
+        members = {t.i for t in node.subtree}
+        if members & keep:
+            continue
+        if node.dep_ == "prep" and len(members) <= 4:
+            continue  # short locative/temporal phrases help tell events apart
+        drop |= members
+    tokens = [t for t in head.subtree if t.i not in drop and sent.start <= t.i < sent.end]
+    if keep:
+        low, high = min(keep), max(keep)
+        while len(tokens) > _MAX_TOKENS:
+            # trim from the side farther from the claim
+            if (low - tokens[0].i) > (tokens[-1].i - high):
+                tokens = tokens[1:]
+            else:
+                tokens = tokens[:-1]
+    text = "".join(t.text_with_ws for t in tokens).strip(" ,;:—-")
+    return text or sent.text
