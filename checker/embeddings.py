@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
+from functools import lru_cache
 from pathlib import Path
 from typing import Protocol
 
@@ -39,11 +40,7 @@ class Embedder:
 
     def _load(self):
         if self._model is None:
-            offline()
-            path = embedding_model_path()
-            from sentence_transformers import SentenceTransformer
-
-            self._model = SentenceTransformer(path, device="cpu")
+            self._model = _sentence_transformer()
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -66,6 +63,16 @@ class Embedder:
             if self.store is not None:
                 self.store.put_vectors(fresh)
         return np.stack([self._memo[k] for k in keys])
+
+
+@lru_cache(maxsize=1)
+def _sentence_transformer():
+    """One model per process, loaded on first use (the import alone takes seconds)."""
+    offline()
+    path = embedding_model_path()
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(path, device="cpu")
 
 
 def text_key(text: str) -> str:

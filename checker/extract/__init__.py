@@ -176,20 +176,32 @@ def _derived_totals(article: Article, sentence_counts: list[tuple[CountMention, 
 
 
 def _link_people(claims: list[Claim]) -> list[Claim]:
-    """Tie surname-only mentions to the full name they follow, so ages and titles meet on one person key."""
+    """Tie surname-only mentions to the full name they follow, so ages and titles meet on one person key.
+
+    The entity recogniser sometimes takes a surname alone for a place ("Nazarov, 56,"); a
+    single word that is the surname of a person named earlier in the article is that person.
+    """
     full_names: dict[str, str] = {}
     out: list[Claim] = []
     for claim in claims:
-        if isinstance(claim, NameClaim) and claim.entity_type == "person":
-            parts = claim.name.split()
-            if len(parts) >= 2:
-                person = claim.key
-                full_names.setdefault(_surname_key(parts[-1]), person)
-            else:
-                person = full_names.get(_surname_key(claim.name), claim.key)
-            out.append(replace(claim, person_key=person))
-        else:
+        if not isinstance(claim, NameClaim):
             out.append(claim)
+            continue
+        words = claim.name.split()
+        person: str | None = None
+        kind = claim.entity_type
+        if kind == "person" and len(words) >= 2:
+            person = claim.key
+            full_names.setdefault(_surname_key(words[-1]), person)
+        elif len(words) == 1 and _surname_key(claim.name) in full_names:
+            person = full_names[_surname_key(claim.name)]
+            kind = "person"
+        elif kind == "person":
+            person = claim.key
+        if kind == "person":
+            out.append(replace(claim, entity_type=kind, person_key=person))
+        else:
+            out.append(replace(claim, title=None, age=None, role=None))
     return out
 
 

@@ -103,15 +103,20 @@ def hedge_in(sent: "Span") -> str | None:
 
 
 def _from_ancestors(anchor: "Token") -> tuple[list["Token"], str, "Token"] | None:
+    pronoun: tuple[list["Token"], str, "Token"] | None = None
     for ancestor in anchor.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
             subject = _subject(ancestor)
+            if subject is not None and subject.lower_ in _PRONOUNS:
+                # "Residents said they believed ...": the pronoun's speaker is further up.
+                pronoun = pronoun or (_phrase_of(subject), ancestor.lower_, subject)
+                continue
             if subject is not None:
                 return _phrase_of(subject), ancestor.lower_, subject
             agent = _agent(ancestor)
             if agent is not None:
                 return _phrase_of(agent), ancestor.lower_, agent
-    return None
+    return pronoun
 
 
 def _according_to(sent: "Span") -> tuple[list["Token"], str, "Token"] | None:

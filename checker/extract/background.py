@@ -52,6 +52,18 @@ def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], p
                 return f"dated to another time ('{mention.expression}')"
         if mention.date is not None and published is not None and (published - mention.date).days > 60:
             return f"dated to another time ('{mention.expression}')"
+    # A year earlier than the paper's anywhere in the clause: "the 2009 attack at the club killed 13".
+    if published is not None:
+        for token in clause:
+            if re.fullmatch(r"(?:19|20)\d\d", token.text) and int(token.text) < published.year:
+                if not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("block", "people", "residents")):
+                    return f"dated to another time ('{token.text}')"
+    # The event the figure belongs to is marked as another one: "a previous shooting killed two".
+    for child in anchor.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in _OLD_EVENT_NOUNS:
+            for modifier in child.children:
+                if modifier.lower_ in ("previous", "earlier", "prior", "another", "separate", "unrelated", "last"):
+                    return f"recalled figure ('{modifier.text} {child.text}')"
     # "the 2009 attack that killed 13": a relative clause on an event noun modified by a year or 'previous'.
     node = anchor
     while node.dep_ not in ("relcl", "acl", "ROOT") and node.head.i != node.i:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-_DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "xcomp", "appos", "cc", "mark", "punct", "prep"}
+_DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "appos", "cc", "mark", "punct"}
 _MAX_TOKENS = 30
 
 
@@ -28,8 +28,6 @@ def clause_context(sent: "Span", anchor: "Token", keep: set[int]) -> str:
         members = {t.i for t in node.subtree}
         if members & keep:
             continue
-        if node.dep_ == "prep" and len(members) <= 4:
-            continue  # short locative/temporal phrases help tell events apart
         drop |= members
     tokens = [t for t in head.subtree if t.i not in drop and sent.start <= t.i < sent.end]
     if keep:

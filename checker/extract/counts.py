@@ -344,9 +344,10 @@ def _event_for(sent: "Span", group: _NumberGroup, head: "Token", subject: "Token
     if subject.lemma_.lower() not in PERSON_NOUNS and subject.pos_ not in ("NUM", "PRON") and subject.i != group.end - 1:
         if not (subject.tag_ in ("NNS", "NNPS") or subject.ent_type_ == "NORP"):
             return None
-    # Death toll: "the death toll rose to 17", "put the toll at 17", "a toll of 17".
-    if _toll_before(sent, group.start):
-        return "killed"
+    # Death toll: "the death toll rose to 17", "put the toll at 17", "the number of people killed to three".
+    tally = _toll_before(sent, group.start)
+    if tally:
+        return tally
     event = _event_right(sent, group, head, subject)
     if event is not None:
         return event
@@ -356,16 +357,33 @@ def _event_for(sent: "Span", group: _NumberGroup, head: "Token", subject: "Token
     return _event_left(sent, group, head)
 
 
-def _toll_before(sent: "Span", start: int) -> bool:
+_TALLY_VERBS = {"rose", "rises", "risen", "climbed", "climbs", "increased", "jumped", "reached", "stood", "stands",
+                "is", "was", "at", "to", "of", "has", "had", "now", "put", "hit", "grew", "officially", ",", "bringing",
+                "brought", "raising", "raised", "pushing", "pushed", "stand", "the", "total", "final"}
+
+
+def _toll_before(sent: "Span", start: int) -> str | None:
+    """'the death toll rose to 17' -> killed; 'bringing the number of people killed to three' -> killed."""
     doc = sent.doc
-    window = [doc[k] for k in range(max(sent.start, start - 5), start)]
+    window = [doc[k] for k in range(max(sent.start, start - 12), start)]
     words = [t.lower_ for t in window]
-    if "toll" not in words:
-        return False
-    tail = words[words.index("toll") + 1 :]
-    allowed = {"rose", "rises", "risen", "climbed", "climbs", "increased", "jumped", "reached", "stood", "stands",
-               "is", "was", "at", "to", "of", "has", "had", "now", "put", "hit", "grew", "stood", "officially", ","}
-    return all(w in allowed for w in tail)
+    for index in range(len(words) - 1, -1, -1):
+        word = words[index]
+        if word == "toll" or (word == "number" and index + 1 < len(words) and words[index + 1] == "of"):
+            between = window[index + 1 :]
+            event = "killed" if word == "toll" else None
+            for token in between:
+                lemma = token.lower_ if token.lower_ in EVENT_WORDS else token.lemma_.lower()
+                if lemma in EVENT_WORDS and EVENT_WORDS[lemma] != "other":
+                    event = EVENT_WORDS[lemma]
+            if word == "toll":
+                injury = any(w in ("injury", "injuries", "wounded") for w in words[max(0, index - 2) : index])
+                event = "injured" if injury else event
+            tail = [t for t in between if t.lower_ in _TALLY_VERBS]
+            if event and len(tail) >= 1 and between and between[-1].lower_ in ("to", "at", "is", "was", "of", "stood", "stands", "reached", "hit"):
+                return event
+            return None
+    return None
 
 
 def _event_right(sent: "Span", group: _NumberGroup, head: "Token", subject: "Token") -> str | None:
@@ -538,7 +556,7 @@ def _implicit(sent: "Span", used_heads: set[int], explicit: list[CountMention]) 
             continue
         if not all(_singular_person(member) for member in group):
             continue
-        if any(any(c.like_num or c.dep_ == "nummod" for c in member.children) for member in group):
+        if any(any(c.dep_ == "nummod" for c in member.children) for member in group):
             continue
         seen_patients.update(member.i for member in group)
         tokens = [member.i for member in group] + [token.i]
@@ -629,8 +647,8 @@ def _conj_group(token: "Token") -> list["Token"]:
 def _singular_person(token: "Token") -> bool:
     if token.lower_ in _SINGULAR_PRONOUNS or token.lower_ in ("himself", "herself"):
         return True
-    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
-        return True
+    if token.pos_ == "PROPN" and token.tag_ == "NNP" and token.is_title and token.ent_type_ in ("PERSON", ""):
+        return True  # a named victim: "LaPrida Shears, 25, was killed"
     if token.tag_ not in ("NN", "NNP"):
         return False
     lemma = token.lemma_.lower()

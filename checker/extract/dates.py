@@ -130,7 +130,7 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
                 continue
             expression = match.group(0)
             lead = len(expression) - len(expression.lstrip())
-            anchor_token = _anchor(token)
+            anchor_token = _content_anchor(_anchor(token), token)
             anchor = anchor_token.lemma_.lower() if anchor_token is not None else None
             about = _about(sent, anchor_token)
             approximate = (groups.get("part", "").lower() in _APPROXIMATE_PARTS
@@ -287,6 +287,19 @@ def _anchor(token: "Token") -> "Token | None":
     return node
 
 
+_SPEECH = {"say", "tell", "report", "confirm", "state", "announce", "add", "note"}
+
+
+def _content_anchor(anchor: "Token | None", date_token: "Token") -> "Token | None":
+    """'They are due in court Sunday, police said': a date before the attribution belongs to the reported clause."""
+    if anchor is None or anchor.lemma_.lower() not in _SPEECH or date_token.i > anchor.i:
+        return anchor
+    for child in anchor.children:
+        if child.dep_ in ("ccomp", "xcomp", "advcl") and child.i < anchor.i:
+            return child
+    return anchor
+
+
 def _about(sent: "Span", anchor: "Token | None") -> str:
     if anchor is not None:
         lemma = anchor.lemma_.lower()
@@ -298,6 +311,10 @@ def _about(sent: "Span", anchor: "Token | None") -> str:
                 return "other"
             return kind
         for child in anchor.children:
-            if child.dep_ in ("nsubj", "nsubjpass", "dobj") and child.lemma_.lower() in ABOUT_WORDS:
+            if child.dep_ in ("nsubj", "nsubjpass", "dobj", "xcomp") and child.lemma_.lower() in ABOUT_WORDS:
                 return ABOUT_WORDS[child.lemma_.lower()]
+        if lemma in ("schedule", "set", "expect", "due", "plan"):
+            for child in anchor.subtree:
+                if child.lemma_.lower() in ABOUT_WORDS and ABOUT_WORDS[child.lemma_.lower()] in ("court", "memorial"):
+                    return ABOUT_WORDS[child.lemma_.lower()]
     return "other"

@@ -54,7 +54,7 @@ class NameMention:
     start_char: int  # relative to the sentence text
     end_char: int
     name: str
-    entity_type: str
+    entity_type: str  # person | place | organization | unknown (title/age kept only for people)
     key: str
     title: str | None
     role: str | None
@@ -75,31 +75,77 @@ def fold_name(name: str) -> str:
 _ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization", "NORP": None}
 
 
+_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+              "police", "sheriff", "officials", "president", "mr", "mrs", "ms", "dr", "st", "ave", "inc", "co"}
+
+
 def find_names(sent: "Span") -> list[NameMention]:
     out: list[NameMention] = []
+    covered: set[int] = set()
     for ent in sent.ents:
         kind = _ENTITY_TYPES.get(ent.label_)
         if kind is None:
+            covered.update(range(ent.start, ent.end))
             continue
-        tokens = [t for t in ent if t.lower_ not in _HONORIFICS and not t.is_punct or t.text in ("-", ".")]
-        while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct and tokens[-1].text != "."):
-            tokens = tokens[:-1]
-        while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].is_punct):
-            tokens = tokens[1:]
-        if not tokens:
+        tokens = _extend_hyphenated(list(ent), sent)
+        covered.update(t.i for t in tokens)
+        mention = _mention(sent, tokens, kind)
+        if mention is not None:
+            out.append(mention)
+    # Proper nouns the entity recogniser missed ("Gorno-Badakhshan borders ..."): kept with an unknown type.
+    chunk: list["Token"] = []
+    for token in list(sent) + [None]:
+        if token is not None and token.i not in covered and (
+            token.pos_ == "PROPN" or (chunk and token.text == "-" and token.whitespace_ == "" and chunk[-1].whitespace_ == "")
+        ):
+            chunk.append(token)
             continue
-        start_char = tokens[0].idx - sent.start_char
-        end_char = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
-        name = sent.text[start_char:end_char]
-        if not re.search(r"[A-Za-z]{2,}", name) or name.isupper() and len(name) <= 4:
-            continue
-        if kind == "person" and not name[0].isupper():
-            continue
-        title = _title_before(sent.text, start_char) if kind == "person" else None
-        role = _role(tokens[-1]) if kind == "person" else None
-        age = _age(tokens[-1]) if kind == "person" else None
-        out.append(NameMention(start_char, end_char, name, kind, fold_name(name), title, role, age))
-    return out
+        while chunk and chunk[-1].text == "-":
+            chunk.pop()
+        if chunk and any(len(t.text) >= 4 and t.is_title for t in chunk) and not all(
+            t.lower_.rstrip(".") in _NOT_NAMES or t.text == "-" for t in chunk
+        ):
+            mention = _mention(sent, chunk, "unknown")
+            if mention is not None:
+                out.append(mention)
+        chunk = []
+    return sorted(out, key=lambda m: m.start_char)
+
+
+def _extend_hyphenated(tokens: list["Token"], sent: "Span") -> list["Token"]:
+    """spaCy stops entities at hyphens ("Gorno" of "Gorno-Badakhshan"); join the rest of the word."""
+    doc = sent.doc
+    while tokens:
+        last = tokens[-1]
+        k = last.i + 1
+        if k + 1 < sent.end and doc[k].text == "-" and last.whitespace_ == "" and doc[k].whitespace_ == "" and doc[k + 1].is_title:
+            tokens = tokens + [doc[k], doc[k + 1]]
+        else:
+            break
+    return tokens
+
+
+def _mention(sent: "Span", tokens: list["Token"], kind: str) -> NameMention | None:
+    tokens = [t for t in tokens if (t.lower_ not in _HONORIFICS and not t.is_punct) or t.text in ("-", ".")]
+    while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct and tokens[-1].text != "."):
+        tokens = tokens[:-1]
+    while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].is_punct):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start_char = tokens[0].idx - sent.start_char
+    end_char = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
+    name = sent.text[start_char:end_char].rstrip(".") if not tokens[-1].text.endswith(".") or len(tokens) == 1 else sent.text[start_char:end_char]
+    end_char = start_char + len(name)
+    if not re.search(r"[A-Za-z]{2,}", name) or name.isupper() and len(name) <= 4:
+        return None
+    if not name[0].isupper():
+        return None
+    title = _title_before(sent.text, start_char)
+    role = _role(tokens[-1])
+    age = _age(tokens[-1])
+    return NameMention(start_char, end_char, name, kind, fold_name(name), title, role, age)
 
 
 def _title_pattern() -> re.Pattern[str]:

@@ -1,0 +1,57 @@
+"""Rule files are valid, documented, and docs/rules.md is generated from them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from checker.cli import run
+from checker.docs import rules_markdown
+from checker.ruleset import RuleError, load_rule_file
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_docs_rules_md_is_current(rules):
+    committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert committed == rules_markdown(rules), "docs/rules.md is stale: python -m checker.docs > docs/rules.md"
+
+
+def test_every_rule_is_documented(rules):
+    assert len(rules) >= 13
+    for rule in rules:
+        assert rule.doc.what and rule.doc.why and rule.doc.example_fail and rule.doc.example_pass
+        assert rule.name.replace("-", "").isalnum()
+
+
+def test_explain_prints_what_why_example(capsys):
+    assert run(["rules", "explain", "CNT003"]) == 0
+    out = capsys.readouterr().out
+    for heading in ("What it does", "Why", "Example that is flagged", "Example that passes"):
+        assert heading in out
+    assert run(["rules", "explain", "NOPE"]) == 2
+
+
+@pytest.mark.parametrize(
+    "body,problem",
+    [
+        ("id: CNT900\nname: x\n", "invalid rule"),
+        ("id: CNT900\nname: bad-engine\ngroup: counts\nengine: nope\nseverity: error\nmessage: 'some message here'\n"
+         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+         "unknown engine"),
+        ("id: CNT900\nname: bad-field\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'uses {nonsense} field'\n"
+         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+         "unknown field"),
+        ("id: CNT900\nname: bad-param\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'some message here'\nparams: {tolerance: -1}\n"
+         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+         "invalid params"),
+        ("id: [CNT900\n", "invalid YAML"),
+    ],
+)
+def test_invalid_rule_files_are_rejected_with_the_file_named(tmp_path, body, problem):
+    path = tmp_path / "CNT900-x.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(RuleError) as info:
+        load_rule_file(path)
+    assert problem in str(info.value) and "CNT900-x.yaml" in str(info.value)
