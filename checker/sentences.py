@@ -55,6 +55,7 @@ def parse_articles(articles: Iterable[Article], *, batch_size: int = 64) -> Iter
     counters: dict[int, int] = {i: 0 for i in range(len(articles))}
     docs = nlp.pipe((p.text for p in pieces), batch_size=batch_size)
     for piece, doc in zip(pieces, docs):
+        doc.user_data["field"] = piece.field
         article = articles[piece.article_index]
         for span in doc.sents:
             text = span.text

@@ -125,7 +125,30 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                     age=mention.age,
                 )
             )
-    return tuple(_link_people(claims))
+    return tuple(_link_people(_settle_implicit_shootings(claims)))
+
+
+def _settle_implicit_shootings(claims: list[Claim]) -> list[Claim]:
+    """'A man was shot' names a victim, not an outcome; the rest of the article tells which.
+
+    A lone shooting victim in an article that reports no death was wounded ("a teen was shot
+    in the leg" = one injured). When the article does report a death, a singular victim who was
+    shot is that death (already counted as killed), so the shot claim adds nothing.
+    """
+    counts = [c for c in claims if isinstance(c, CountClaim) and not c.background]
+    killed = [c for c in counts if c.event == "killed" and not c.perpetrator]
+    out: list[Claim] = []
+    for claim in claims:
+        if isinstance(claim, CountClaim) and claim.implicit and claim.event == "shot" and not claim.background:
+            if killed:
+                if all(k.implicit and k.max == 1 for k in killed) and claim.max == 1:
+                    continue  # the one victim who was shot is the one who died
+                out.append(claim)
+            else:
+                out.append(replace(claim, event="injured"))
+            continue
+        out.append(claim)
+    return out
 
 
 def _field_text(article: Article, field: str) -> str:

@@ -58,6 +58,19 @@ def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], p
             if re.fullmatch(r"(?:19|20)\d\d", token.text) and int(token.text) < published.year:
                 if not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("block", "people", "residents")):
                     return f"dated to another time ('{token.text}')"
+    # A past year elsewhere in the sentence, with nothing in the claim's clause dating it to this event:
+    # "... the 2009 shooting at the post's Soldier Readiness Center that left 13 dead".
+    if published is not None and any(
+        re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published.year for t in sent
+    ):
+        recent = any(
+            m.date is not None and abs((published - m.date).days) <= 14
+            for m in dates
+            if clause_start <= m.start_char < clause_end
+        )
+        if not recent:
+            year = next(t.text for t in sent if re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published.year)
+            return f"sentence is about another time ('{year}')"
     # The event the figure belongs to is marked as another one: "a previous shooting killed two".
     for child in anchor.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in _OLD_EVENT_NOUNS:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-_DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "appos", "cc", "mark", "punct"}
+_DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "appos", "cc", "mark"}
 _MAX_TOKENS = 30
 
 

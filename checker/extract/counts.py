@@ -43,6 +43,10 @@ _BEFORE_NOT_COUNT = {
     "grade", "class", "chapter", "article", "section", "title", "code", "bill", "amendment", "version",
     "top", "year", "years", "in", "since", "from", "by", "until", "til", "till", "circa",
 }
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+    "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}
 _SUICIDE = re.compile(
     r"\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
     r"|\b(?:killed|killing|kills|shot|shooting|shoots)\s+(?:himself|herself|themselves)\b"
@@ -93,6 +97,7 @@ def find_counts(sent: "Span") -> list[CountMention]:
         if mention is not None:
             mentions.append(mention)
             used_heads.add(mention.head)
+    mentions.extend(_multiples(sent, used_heads))
     mentions.extend(_implicit(sent, used_heads, mentions))
     mentions.extend(_suicides(sent, mentions))
     return _attach_parts(sent, mentions)
@@ -118,7 +123,11 @@ def _number_groups(sent: "Span") -> list[_NumberGroup]:
         token = doc[i]
         lower = token.lower_
         # "no one" / "nobody" / "none" -> zero
-        if (lower == "no" and i + 1 < sent.end and doc[i + 1].lower_ in ("one", "other")) or lower in ("nobody", "none"):
+        if lower == "no" and i + 1 < sent.end and doc[i + 1].lemma_.lower() in EVENT_NOUNS and doc[i + 1].tag_ == "NNS":
+            groups.append(_NumberGroup(i, i, i + 1, 0, "none", None))  # "no arrests", "no injuries"
+            i += 1
+            continue
+        if (lower == "no" and i + 1 < sent.end and doc[i + 1].lower_ == "one") or lower in ("nobody",):
             end = i + 2 if lower == "no" else i + 1
             groups.append(_NumberGroup(i, i, end, 0, "none", None))
             i = end
@@ -262,6 +271,8 @@ def _plausible_count(sent: "Span", group: _NumberGroup) -> bool:
         if nxt.lower_ in ("mm", "caliber", "calibre", "gauge", "mph", "lbs", "kg"):
             return False
     if prev is not None:
+        if prev.lower_.rstrip(".") in _MONTHS:
+            return False  # "the June 30 death", "Sept. 14 homicide": a date
         if prev.lower_ in _BEFORE_NOT_COUNT and group.qualifier == "exact":
             # "in 2009", "since 2 a.m." are not counts; "by 2" rarely is.
             if prev.lower_ not in ("in", "from", "by", "since", "until", "til", "till") or group.value > 31 or (
@@ -293,6 +304,8 @@ def _plausible_count(sent: "Span", group: _NumberGroup) -> bool:
 
 def _counted_head(last: "Token") -> "Token":
     """The noun a figure counts ("12 soldiers" -> soldiers); the number itself when it stands alone."""
+    if last.lower_ == "no" and last.head.lemma_.lower() in EVENT_NOUNS:
+        return last.head  # "no arrests"
     head = last
     while head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "advmod") and head.head.i != head.i:
         parent = head.head
@@ -453,7 +466,7 @@ def _event_dependency(head: "Token") -> str | None:
             if word in EVENT_WORDS:
                 if candidate is verb and node.dep_ == "nsubj" and _agent_of_active(candidate):
                     return None
-                event = EVENT_WORDS[word]
+                event = _strongest(candidate, EVENT_WORDS[word])
                 if best is None or EVENT_PRIORITY[event] > EVENT_PRIORITY[best]:
                     best = event
         return best
@@ -469,6 +482,11 @@ def _event_dependency(head: "Token") -> str | None:
             return _strongest(verb, EVENT_WORDS[word])
         if word in ("claim", "take") and node.lemma_.lower() == "life":
             return "killed"
+        if word in ("send", "rush", "take", "transport", "airlift", "fly"):
+            for child in verb.children:
+                if child.dep_ == "prep" and child.lower_ in ("to", "at"):
+                    if any(g.lemma_.lower() in ("hospital", "hospitals", "trauma") for g in child.subtree):
+                        return "injured"
     if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
         return None  # parts take the total's event in _attach_parts
     return None
@@ -512,6 +530,41 @@ def _subject_class(subject: "Token", head: "Token", last: "Token") -> str:
     if lemma in EVENT_NOUNS or lemma in ("dead", "shot", "injured", "wounded", "killed", "hurt"):
         return "people"
     return SUBJECT_CLASSES.get(lemma, lemma)
+
+
+# --- "double shooting", "triple homicide" ----------------------------------------------------------
+
+_MULTIPLES = {"double": 2, "triple": 3, "quadruple": 4, "quintuple": 5}
+_MULTIPLE_EVENTS = {"shooting": "shot", "homicide": "killed", "murder": "killed", "slaying": "killed", "killing": "killed"}
+
+
+def _multiples(sent: "Span", used_heads: set[int]) -> list[CountMention]:
+    out: list[CountMention] = []
+    for token in sent:
+        value = _MULTIPLES.get(token.lower_)
+        if value is None or token.i + 1 >= sent.end:
+            continue
+        noun = token.doc[token.i + 1]
+        event = _MULTIPLE_EVENTS.get(noun.lemma_.lower()) or _MULTIPLE_EVENTS.get(noun.lower_)
+        if event is None or noun.i in used_heads:
+            continue
+        if event == "shot" and any(c.lower_ in _FATAL_NOUN_MODS for c in noun.children):
+            event = "killed"
+        used_heads.add(noun.i)
+        out.append(
+            CountMention(
+                start_token=token.i,
+                end_token=noun.i + 1,
+                range=Range(value, value),
+                qualifier="word",
+                subject="people",
+                subject_class="people",
+                event=event,
+                anchor=noun.i,
+                head=noun.i,
+            )
+        )
+    return out
 
 
 # --- implicit singular victims -------------------------------------------------------------------
@@ -602,6 +655,14 @@ def _verb_patient(verb: "Token") -> "Token | None":
     obj = next((c for c in children if c.dep_ in ("dobj", "obj")), None)
     if obj is not None and not passive:
         return obj if obj.lower_ not in ("shots", "rounds", "bullets", "gun", "weapon") else None
+    if obj is None and not passive and verb.tag_ in ("VBD", "VBZ") and (
+        _headline_case(verb.sent) or _is_title_field(verb) or any(c.lower_ in ("fatally", "critically", "mortally") for c in children)
+    ):
+        # headlines drop the auxiliary: "Woman fatally shot in Hazelwood", "Teen shot at mall"
+        subject = next((c for c in children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ in ("csubj", "csubjpass"):
+            subject = next((c for c in children if c.dep_ == "nsubj"), None)
+        return subject
     if passive:
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
         if subject is None and verb.dep_ == "conj":
@@ -632,31 +693,60 @@ def _resolve_relative(token: "Token | None") -> "Token | None":
 
 
 def _conj_group(token: "Token") -> list["Token"]:
+    """'a teen and his mother'; in headlines also comma lists parsed as appositions ('wife, son, daughter')."""
     root = _conj_root(token)
     group = [root]
     stack = [root]
     while stack:
         node = stack.pop()
         for child in node.children:
-            if child.dep_ == "conj":
+            if child.dep_ == "conj" or (
+                child.dep_ == "appos" and child.tag_ == "NN" and child.lemma_.lower() in PERSON_NOUNS
+                and child.lower_ not in ("victim", "suspect")
+            ):
                 group.append(child)
                 stack.append(child)
     return sorted(group, key=lambda t: t.i)
 
 
+_PLACE_WORDS = {
+    "center", "centre", "street", "avenue", "road", "park", "hall", "house", "school", "church", "mall", "club",
+    "bar", "store", "department", "office", "county", "city", "station", "hospital", "university", "college",
+    "company", "party", "shooting", "lounge", "restaurant", "apartments", "court", "square", "building", "base",
+    "yard", "academy", "news", "service", "police", "market", "hotel", "inn", "motel", "lake", "river", "beach",
+}
+
+
+def _headline_case(sent: "Span") -> bool:
+    """Headlines and title-case lines: capitalisation and part-of-speech tags say little there."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.6
+
+
 def _singular_person(token: "Token") -> bool:
     if token.lower_ in _SINGULAR_PRONOUNS or token.lower_ in ("himself", "herself"):
         return True
-    if token.pos_ == "PROPN" and token.tag_ == "NNP" and token.is_title and token.ent_type_ in ("PERSON", ""):
-        return True  # a named victim: "LaPrida Shears, 25, was killed"
+    headline = _headline_case(token.sent) or _is_title_field(token)
+    lemma = token.lemma_.lower()
+    if token.ent_type_ == "PERSON" and token.pos_ == "PROPN" and lemma not in PERSON_NOUNS:
+        return True
+    if token.pos_ == "PROPN" and token.tag_ == "NNP" and token.is_title and token.ent_type_ == "" and not headline:
+        # a named victim the recogniser missed: "LaPrida Shears, 25, was killed" (a multi-word name)
+        return lemma not in _PLACE_WORDS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
     if token.tag_ not in ("NN", "NNP"):
         return False
-    lemma = token.lemma_.lower()
     if lemma in PERSON_NOUNS and lemma not in ("people", "other", "couple", "security", "official"):
-        return any(c.dep_ in ("det", "poss") or c.lower_ in ("a", "an", "the") for c in token.children) or token.ent_type_ == "PERSON"
+        if any(c.dep_ in ("det", "poss") or c.lower_ in ("a", "an", "the") for c in token.children):
+            return True
+        # headlines drop articles: "Woman fatally shot in Hazelwood", "Teen shot in head at mall"
+        return headline or token.i == token.sent.start
     if lemma == "old" and any("year" in c.lower_ for c in token.subtree):
         return True
     return False
+
+
+def _is_title_field(token: "Token") -> bool:
+    return bool(token.doc.user_data.get("field") == "title")
 
 
 def _implicit_subject(token: "Token") -> str:

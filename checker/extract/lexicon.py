@@ -10,7 +10,7 @@ from __future__ import annotations
 EVENT_WORDS: dict[str, str] = {
     # killed
     "kill": "killed", "killed": "killed", "die": "killed", "died": "killed", "dead": "killed", "slay": "killed",
-    "slain": "killed", "murder": "killed", "murdered": "killed", "perish": "killed", "execute": "killed",
+    "slain": "killed", "murder": "killed", "murdered": "killed", "perish": "killed",
     "death": "killed", "fatality": "killed", "fatally": "killed", "deceased": "killed", "behead": "killed",
     "massacre": "killed", "massacred": "killed", "assassinate": "killed", "homicide": "killed",
     # injured
@@ -100,7 +100,7 @@ NON_PERSON_UNITS = {
     "gallon", "gallons", "ton", "tons", "calls", "call", "case", "cases", "incident", "incidents", "shooting",
     "shootings", "attack", "attacks", "bond", "bail", "million", "billion", "grade", "th", "st", "nd", "rd",
     "season", "seasons", "term", "terms", "sentence", "months", "km", "square", "door", "doors", "window",
-    "windows", "room", "rooms", "member", "members",
+    "windows", "room", "rooms", "warrant", "warrants", "search", "searches",
 }
 
 # Speech and report verbs that introduce who gives a figure.
