@@ -14,7 +14,11 @@ from typing import Any
 
 from ..engines import Rule
 from ..report import dumps
+from .github import render_github
+from .gitlab import render_gitlab
 from .markdown import render_markdown
+from .sarif import render_sarif
+from .text import render_text
 
 Renderer = Callable[..., str]
 
@@ -27,9 +31,29 @@ def _markdown(report: dict[str, Any], rules: Sequence[Rule], *, color: bool = Fa
     return render_markdown(report)
 
 
+def _sarif(report: dict[str, Any], rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_sarif(report, rules)
+
+
+def _github(report: dict[str, Any], rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_github(report)
+
+
+def _gitlab(report: dict[str, Any], rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_gitlab(report)
+
+
+def _text(report: dict[str, Any], rules: Sequence[Rule], *, color: bool = False) -> str:
+    return render_text(report, color=color)
+
+
 RENDERERS: dict[str, Renderer] = {
     "json": _json,
     "markdown": _markdown,
+    "sarif": _sarif,
+    "github": _github,
+    "gitlab": _gitlab,
+    "text": _text,
 }
 
 __all__ = ["RENDERERS", "Renderer"]
