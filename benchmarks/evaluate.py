@@ -25,13 +25,14 @@ import sys
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
 from tabulate import tabulate
 
 from checker.embeddings import Embedder
+from checker.ingest import normalise_text, read_paths
 from checker.models import Article, Claim, CountClaim, DateClaim, Severity
 from checker.pipeline import analyse, extract_claims
 from checker.quantities import QUALIFIER_PHRASES, Range, apply_qualifier, parse_number, ranges_overlap
@@ -52,19 +53,13 @@ def load_jsonl(path: Path) -> list[dict]:
 
 def gva_articles(data: Path) -> tuple[list[Article], dict[str, dict], dict[str, str]]:
     """Articles (id = doc_id), incidents by id, and incident id by doc id."""
-    rows = load_jsonl(data / "gva-dev" / "articles.jsonl")
+    path = data / "gva-dev" / "articles.jsonl"
+    rows = load_jsonl(path)
     incidents = {row["incident_uri"]: row for row in load_jsonl(data / "gva-dev" / "incidents.jsonl")}
-    articles = [
-        Article(
-            id=row["doc_id"],
-            path=f"gva-dev/articles.jsonl#{row['doc_id']}",
-            text=row["content"].replace("\r\n", "\n"),
-            title=row.get("title"),
-            published=dt.date.fromisoformat(row["dct"]) if row.get("dct") else None,
-            source=urlparse(row.get("uri", "")).netloc or None,
-        )
-        for row in rows
-    ]
+    read = read_paths([path])  # the same reader users get: doc_id, dct, content, uri are understood
+    if read.errors:
+        raise RuntimeError(f"cannot read {path}: {read.errors[0].one_line()}")
+    articles = [replace(a, source=urlparse(a.url or "").netloc or None) for a in read.articles]
     return articles, incidents, {row["doc_id"]: row["incident_id"] for row in rows}
 
 
@@ -281,7 +276,8 @@ def contradoc_articles(data: Path, label: str | None = None) -> list[tuple[dict,
     for row in load_jsonl(data / "contradoc-dev" / "documents.jsonl"):
         if label and row["label"] != label:
             continue
-        out.append((row, Article(id=row["id"], path=f"contradoc-dev#{row['id']}", text=row["text_first2000"], source="contradoc")))
+        text = normalise_text(row["text_first2000"])
+        out.append((row, Article(id=row["id"], path=f"contradoc-dev#{row['id']}", text=text, source="contradoc")))
     return out
 
 

@@ -126,13 +126,13 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, InputError |
     """UTF-8 first; an identifiable legacy encoding (cp1252) is decoded with a note; binary is refused."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return _normalise_newlines(raw.decode("utf-16")), "decoded as UTF-16", None
+            return normalise_text(raw.decode("utf-16")), "decoded as UTF-16", None
         except UnicodeDecodeError:
             return None, None, InputError(shown, "decode", "text is not valid UTF-16 despite its byte-order mark")
     if b"\x00" in raw[:8192]:
         return None, None, InputError(shown, "binary", "binary file (contains NUL bytes), not text")
     try:
-        return _normalise_newlines(raw.decode("utf-8-sig")), None, None
+        return normalise_text(raw.decode("utf-8-sig")), None, None
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
@@ -150,11 +150,20 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, InputError |
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\n\r\t\f")
     if controls > max(2, len(text) // 200):
         return None, None, InputError(shown, "binary", "binary file (control bytes), not text")
-    return _normalise_newlines(text), "decoded as cp1252 (file is not UTF-8)", None
+    return normalise_text(text), "decoded as cp1252 (file is not UTF-8)", None
 
 
-def _normalise_newlines(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+# C1 control characters that scraped pages carry in place of cp1252 punctuation ("Miami\x92s").
+_C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="replace") for code in range(0x80, 0xA0)}
+_C1_AS_CP1252 = {code: ch for code, ch in _C1_AS_CP1252.items() if ch != "\ufffd"}
+
+
+def normalise_text(text: str) -> str:
+    """Unify line ends, and read stray C1 controls as the cp1252 punctuation they stand for."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any("\x80" <= ch <= "\x9f" for ch in text):
+        text = text.translate(_C1_AS_CP1252)
+    return text
 
 
 class _FrontMatterError(ValueError):
@@ -299,8 +308,14 @@ def _article_from_record(
     if not isinstance(record, dict):
         return None, InputError(where, "bad-record", "record must be a JSON object")
     text = record.get("text", record.get("content"))
-    if not isinstance(text, str) or not text.strip():
+    title = record.get("title")
+    if text is None and title is None or text is not None and not isinstance(text, str):
         return None, InputError(where, "bad-record", "record has no 'text' or 'content' string")
+    if not (text or "").strip():
+        if not (isinstance(title, str) and title.strip()):
+            return None, InputError(where, "bad-record", "record has neither text nor a title")
+        notes = notes + ("no body text: only the title is checked",)
+        text = text or ""
     published_value = record.get("published", record.get("dct"))
     try:
         published = parse_published(published_value)
@@ -314,7 +329,7 @@ def _article_from_record(
             Article(
                 id=str(ident),
                 path=shown,
-                text=_normalise_newlines(text),
+                text=normalise_text(text),
                 title=_opt_str(record.get("title")),
                 published=published,
                 published_raw=None if published_value is None else str(published_value),

@@ -130,6 +130,8 @@ class CountClaim(Claim):
     partitive: bool = False  # "two of the victims": a subset of a group counted elsewhere
     parts: tuple[str, ...] = ()  # ids of the claims a derived total sums
     total_of: str | None = None  # id of the explicit total this claim is a part of
+    when: tuple[str, ...] = ()  # days (ISO) the sentence dates this figure's event to
+    where: tuple[str, ...] = ()  # places the figure's clause names (folded keys)
 
     kind = "count"
 
@@ -155,6 +157,8 @@ class CountClaim(Claim):
                 "partitive": self.partitive,
                 "parts": list(self.parts),
                 "total_of": self.total_of,
+                "when": list(self.when),
+                "where": list(self.where),
             }
         )
         return data
@@ -174,7 +178,9 @@ class DateClaim(Claim):
     resolution: str = "unresolved"  # explicit | relative | ambiguous | unresolved
     tense: str = "past"
     anchor: str | None = None  # lemma of the word the date attaches to ("erupt", "shooting")
-    about: str = "other"  # incident | death | arrest | court | other
+    about: str = "other"  # incident | death | arrest | court | memorial | other
+    event: str | None = None  # what happened that day, as a key: "fighting", "shooting:man", "death:toddler"
+    definite: bool = False  # "the fighting", "Tuesday's shooting": the article's known event, not "a shooting"
     approximate: bool = False  # "late Monday", "overnight": may straddle midnight
 
     kind = "date"
@@ -193,6 +199,8 @@ class DateClaim(Claim):
                 "tense": self.tense,
                 "anchor": self.anchor,
                 "about": self.about,
+                "event": self.event,
+                "definite": self.definite,
                 "approximate": self.approximate,
             }
         )
@@ -229,7 +237,34 @@ class NameClaim(Claim):
         return data
 
 
-AnyClaim = CountClaim | DateClaim | NameClaim
+@dataclass(frozen=True)
+class QuantityClaim(Claim):
+    """A figure of some unit that is not a count of people hurt: "5 years in prison", "$117 million"."""
+
+    min: int | None = None
+    max: int | None = None
+    qualifier: str = "exact"
+    unit: str = ""  # the noun or symbol measured: "year", "usd", "percent", "robbery"
+    when: tuple[str, ...] = ()
+    where: tuple[str, ...] = ()
+
+    kind = "quantity"
+
+    def to_dict(self) -> dict[str, Any]:
+        data = self.base_dict()
+        data.update(
+            {
+                "value": {"min": self.min, "max": self.max},
+                "qualifier": self.qualifier,
+                "unit": self.unit,
+                "when": list(self.when),
+                "where": list(self.where),
+            }
+        )
+        return data
+
+
+AnyClaim = CountClaim | DateClaim | NameClaim | QuantityClaim
 
 
 @dataclass(frozen=True)

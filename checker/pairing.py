@@ -18,7 +18,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.neighbors import NearestNeighbors
 
 from .extract.names import fold_name
-from .models import Claim, CountClaim, DateClaim, NameClaim
+from .models import Claim, CountClaim, DateClaim, NameClaim, QuantityClaim
 
 __all__ = ["CandidatePair", "count_pairs", "date_pairs", "name_pairs", "person_groups"]
 
@@ -73,6 +73,21 @@ def date_pairs(
     return _pairs_in_blocks("date", blocks, vector_of, floor, neighbours, story_of)
 
 
+def quantity_pairs(
+    claims: Iterable[Claim],
+    vector_of: Callable[[Claim], np.ndarray],
+    *,
+    floor: float = 0.5,
+    neighbours: int = 10,
+) -> list[CandidatePair]:
+    """Figures of one unit within one article (restatements of a figure, not comparisons across stories)."""
+    blocks: dict[tuple[str, str], list[QuantityClaim]] = defaultdict(list)
+    for claim in claims:
+        if isinstance(claim, QuantityClaim):
+            blocks[(claim.article_id, claim.unit)].append(claim)
+    return _pairs_in_blocks("quantity", blocks, vector_of, floor, neighbours, lambda article_id: article_id)
+
+
 def _pairs_in_blocks(kind, blocks, vector_of, floor, neighbours, story_of) -> list[CandidatePair]:
     pairs: list[CandidatePair] = []
     for key in sorted(blocks):
@@ -96,6 +111,8 @@ def _pairs_in_blocks(kind, blocks, vector_of, floor, neighbours, story_of) -> li
                 first, second = members[a], members[b]
                 if first.article_id == second.article_id and first.sentence_index == second.sentence_index:
                     continue  # two figures in one sentence are parts or different events, never restatements
+                if _apart(first, second):
+                    continue
                 similarity = max(0.0, min(1.0, 1.0 - float(distance)))
                 if similarity < floor:
                     continue
@@ -103,6 +120,15 @@ def _pairs_in_blocks(kind, blocks, vector_of, floor, neighbours, story_of) -> li
                     CandidatePair(kind, first.id, second.id, similarity, first.article_id == second.article_id, key[0])
                 )
     return pairs
+
+
+def _apart(a: Claim, b: Claim) -> bool:
+    """Figures dated to different days, or placed in different places, are about different events."""
+    when_a, when_b = getattr(a, "when", ()), getattr(b, "when", ())
+    if when_a and when_b and not set(when_a) & set(when_b):
+        return True
+    where_a, where_b = getattr(a, "where", ()), getattr(b, "where", ())
+    return bool(where_a and where_b and not set(where_a) & set(where_b))
 
 
 def name_pairs(

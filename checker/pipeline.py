@@ -18,8 +18,9 @@ from .embeddings import Embedder
 from .engines import Rule
 from .extract import extract_article
 from .findings import run_rules
-from .models import Article, Claim, CountClaim, DateClaim, Finding, NameClaim, Sentence
-from .pairing import count_pairs, date_pairs, name_pairs, person_groups
+from .extract.context import masked
+from .models import Article, Claim, CountClaim, DateClaim, Finding, NameClaim, QuantityClaim, Sentence
+from .pairing import count_pairs, date_pairs, name_pairs, person_groups, quantity_pairs
 from .selection import Selection
 from .sentences import parse_articles
 from .stories import StoryParams, group_stories
@@ -91,7 +92,7 @@ def analyse(
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
     leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
-    needs_vectors = [c for c in claims if isinstance(c, (CountClaim, DateClaim))]
+    needs_vectors = [c for c in claims if isinstance(c, (CountClaim, DateClaim, QuantityClaim))]
     texts = sorted({_context(c, sentence_text) for c in needs_vectors})
     all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((0, 384))
     lead_vectors = all_vectors[: len(leads)]
@@ -119,6 +120,7 @@ def analyse(
             "count": tuple(count_pairs(claims, story_of, vector_of)),
             "date": tuple(date_pairs(claims, story_of, vector_of)),
             "name": tuple(name_pairs(claims, story_of)),
+            "quantity": tuple(quantity_pairs(claims, vector_of)),
         },
         person_groups={k: tuple(c.id for c in v) for k, v in groups.items()},
     )
@@ -136,7 +138,7 @@ def analyse(
 
 
 def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
-    return claim.context or sentence_text[(claim.article_id, claim.sentence_index)]
+    return masked(claim.context or sentence_text[(claim.article_id, claim.sentence_index)])
 
 
 def _lead_text(article: Article, sentences: list[Sentence]) -> str:

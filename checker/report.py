@@ -87,7 +87,7 @@ def build_report(
             "status": status,
             "articles": len(batch.articles),
             "claims": len(batch.claims),
-            "claims_by_kind": {k: claim_kinds.get(k, 0) for k in ("count", "date", "name")},
+            "claims_by_kind": {k: claim_kinds.get(k, 0) for k in ("count", "date", "name", "quantity")},
             "findings": len(findings),
             "by_severity": {s.value: by_severity.get(s.value, 0) for s in (Severity.ERROR, Severity.WARNING, Severity.NOTE)},
             "by_rule": dict(sorted(by_rule.items())),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from .models import Attribution, Claim, CountClaim, DateClaim, NameClaim, Sentence
+from .models import Attribution, Claim, CountClaim, DateClaim, NameClaim, QuantityClaim, Sentence
 
 
 def sentence_to_dict(sentence: Sentence) -> dict[str, Any]:
@@ -67,6 +67,8 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
             partitive=data.get("partitive", False),
             parts=tuple(data.get("parts", ())),
             total_of=data.get("total_of"),
+            when=tuple(data.get("when", ())),
+            where=tuple(data.get("where", ())),
         )
     if kind == "date":
         return DateClaim(
@@ -82,6 +84,8 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
             tense=data["tense"],
             anchor=data.get("anchor"),
             about=data["about"],
+            event=data.get("event"),
+            definite=data.get("definite", False),
             approximate=data["approximate"],
         )
     if kind == "name":
@@ -94,5 +98,15 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
             title=data.get("title"),
             role=data.get("role"),
             age=data.get("age"),
+        )
+    if kind == "quantity":
+        return QuantityClaim(
+            **base,
+            min=data["value"]["min"],
+            max=data["value"]["max"],
+            qualifier=data["qualifier"],
+            unit=data["unit"],
+            when=tuple(data.get("when", ())),
+            where=tuple(data.get("where", ())),
         )
     raise ValueError(f"unknown claim kind {kind!r}")

@@ -81,7 +81,7 @@ def test_fail_on_warning_and_ignore(tmp_path):
         ("baddate.md", "---\npublished: last tuesday\n---\nText here.\n", "bad-front-matter"),
         ("empty.txt", "", "empty"),
         ("broken.jsonl", '{"id": "x", "text": "Two people were killed."}\n{not json}\n', "bad-json"),
-        ("notext.json", '{"id": "x", "title": "no text"}', "bad-record"),
+        ("notext.json", '{"id": "x", "source": "no text or title"}', "bad-record"),
     ],
 )
 def test_bad_input_is_named_and_exits_2_while_good_files_are_checked(tmp_path, capsys, name, content, code):

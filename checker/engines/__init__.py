@@ -5,6 +5,7 @@ from __future__ import annotations
 from .base import Engine, Hit, Rule, RuleDoc
 from .count_consistency import CountConsistency
 from .date_consistency import DateConsistency
+from .figure_consistency import FigureConsistency
 from .name_variant import NameVariant
 from .parts_total import PartsTotal
 from .person_attribute import PersonAttribute
@@ -19,6 +20,7 @@ ENGINES: dict[str, Engine] = {
         DateConsistency(),
         NameVariant(),
         PersonAttribute(),
+        FigureConsistency(),
     )
 }
 

@@ -26,6 +26,7 @@ class DateConsistency:
             "scope": {"enum": ["any", "article", "batch"]},
             "min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "approximate_slack_days": {"type": "integer", "minimum": 0},
+            "require_definite": {"type": "boolean"},
         },
         "additionalProperties": False,
     }
@@ -38,6 +39,7 @@ class DateConsistency:
         scope = rule.params.get("scope", "any")
         min_similarity = float(rule.params.get("min_similarity", 0.45))
         slack_days = int(rule.params.get("approximate_slack_days", 1))
+        require_definite = bool(rule.params.get("require_definite", False))
         best: dict[tuple, Hit] = {}
         for pair in batch.pairs.get("date", ()):
             if pair.similarity < min_similarity:
@@ -47,6 +49,12 @@ class DateConsistency:
             a, b = batch.claim[pair.a], batch.claim[pair.b]
             assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
             if a.resolution == "unresolved" or b.resolution == "unresolved":
+                continue
+            # One occasion: the same event key ("fighting", "death:toddler"); within one article both
+            # mentions must also treat it as the known event ("the shooting", not "a shooting").
+            if a.event is None or a.event != b.event:
+                continue
+            if require_definite and not (a.definite and b.definite):
                 continue
             slack = slack_days if (a.approximate or b.approximate) else 0
             if _overlap(a, b, slack):

@@ -83,8 +83,8 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
     scores: list[float] = []
     differing: list[str] = []
     for x, y in zip(words_a, words_b):
-        if x.lower() == y.lower():
-            scores.append(1.0)
+        if x.lower() == y.lower() or x.isupper() and len(x) <= 5 or y.isupper() and len(y) <= 5:
+            scores.append(1.0)  # same word, or an acronym that is not a transliteration
             continue
         if _grammatical_variant(x, y):
             return None
@@ -104,9 +104,17 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[\s\-]+", re.sub(r"['’]s$", "", name.strip())) if w]
+    """Words of a name, without possessives, brackets and punctuation that are not spelling."""
+    cleaned = re.sub(r"['’\x92]s\b", "", name.strip())
+    cleaned = re.sub(r"[()\[\]\"“”,.;:!?]", " ", cleaned)
+    return [w for w in re.split(r"[\s\-]+", cleaned) if w]
 
 
 def _grammatical_variant(x: str, y: str) -> bool:
+    """Plurals, demonyms and inflections are grammar, not spelling; words with digits are not names."""
     a, b = sorted((x.lower(), y.lower()), key=len)
+    if any(ch.isdigit() for ch in a + b):
+        return True
+    if a.endswith("y") and b == a[:-1] + "ies":
+        return True
     return b in (a + "s", a + "es", a + "'s", a + "’s", a + "n", a + "an", a + "i", a + "ian") or a == b.rstrip(".")

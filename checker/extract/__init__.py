@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from ..models import Article, Claim, CountClaim, DateClaim, NameClaim
+from ..models import Article, Claim, CountClaim, DateClaim, NameClaim, QuantityClaim
 from ..sentences import ParsedSentence
 from .attribution import SourceMemory, attribution_for, hedge_in, remember_sentence_source
 from .background import background_reason
-from .context import clause_context
+from .context import clause_context, clause_tokens
 from .counts import CountMention, find_counts
 from .dates import find_dates
+from .measures import find_measures
 from .names import find_names, fold_name
 
 __all__ = ["extract_article"]
@@ -59,6 +60,8 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                     tense=mention.tense,
                     anchor=mention.anchor,
                     about=mention.about,
+                    event=mention.event,
+                    definite=mention.definite,
                     approximate=mention.approximate,
                     context=clause_context(span, span.doc[mention.anchor_index], {mention.token_index}),
                 )
@@ -77,6 +80,8 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
             end = last.idx + len(last.text) + base
             text = _field_text(article, sentence.field)[start:end]
             total = by_head.get(mention.part_of_head) if mention.part_of_head is not None else None
+            scope = clause_tokens(span, anchor, set(range(mention.start_token, mention.end_token)))
+            when, where = _scope(span, scope, dates)
             claim = CountClaim(
                 id=next_id("C"),
                 article_id=article.id,
@@ -99,12 +104,42 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                 perpetrator=mention.perpetrator,
                 partitive=mention.partitive,
                 total_of=total.id if total is not None else None,
+                when=when,
+                where=where,
                 context=clause_context(span, anchor, set(range(mention.start_token, mention.end_token))),
             )
             by_head[mention.head] = claim
             sentence_counts.append((mention, claim))
             claims.append(claim)
         claims.extend(_derived_totals(article, sentence_counts, next_id))
+        taken = {i for mention in mentions for i in range(mention.start_token, mention.end_token)}
+        taken |= {span.doc[0].i + t.i - span.doc[0].i for t in span if _in_any(t.idx - span.start_char, dates)}
+        for measure in find_measures(span, taken):
+            doc = span.doc
+            anchor = doc[measure.anchor]
+            start = doc[measure.start_token].idx + base
+            last = doc[measure.end_token - 1]
+            end = last.idx + len(last.text) + base
+            keep = set(range(measure.start_token, measure.end_token))
+            when, where = _scope(span, clause_tokens(span, anchor, keep), dates)
+            claims.append(
+                QuantityClaim(
+                    id=next_id("Q"),
+                    article_id=article.id,
+                    sentence_index=sentence.index,
+                    field=sentence.field,
+                    start=start,
+                    end=end,
+                    text=_field_text(article, sentence.field)[start:end],
+                    min=measure.range.min,
+                    max=measure.range.max,
+                    qualifier=measure.qualifier,
+                    unit=measure.unit,
+                    when=when,
+                    where=where,
+                    context=clause_context(span, anchor, keep),
+                )
+            )
         if not mentions:
             remember_sentence_source(span, memory)
         for mention in find_names(span):
@@ -126,6 +161,25 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                 )
             )
     return tuple(_link_people(_settle_implicit_shootings(claims)))
+
+
+_PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+
+def _in_any(char: int, dates) -> bool:
+    return any(d.start_char <= char < d.end_char for d in dates)
+
+
+def _scope(span, tokens, dates) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """When and where the clause puts a figure's event: two figures dated or placed apart are different facts."""
+    if not tokens:
+        return (), ()
+    low = tokens[0].idx - span.start_char
+    high = tokens[-1].idx + len(tokens[-1].text) - span.start_char
+    when = sorted({d.date.isoformat() for d in dates if d.date and d.granularity == "day" and low <= d.start_char < high})
+    indexes = {t.i for t in tokens}
+    where = sorted({fold_name(e.text) for e in span.ents if e.label_ in _PLACE_LABELS and e.start in indexes and len(e.text) > 2})
+    return tuple(when), tuple(where)
 
 
 def _settle_implicit_shootings(claims: list[Claim]) -> list[Claim]:

@@ -8,6 +8,7 @@ not contain it, says which fact the claim is about.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -18,6 +19,13 @@ _MAX_TOKENS = 30
 
 
 def clause_context(sent: "Span", anchor: "Token", keep: set[int]) -> str:
+    tokens = clause_tokens(sent, anchor, keep)
+    text = "".join(t.text_with_ws for t in tokens).strip(" ,;:—-")
+    return text or sent.text
+
+
+def clause_tokens(sent: "Span", anchor: "Token", keep: set[int]) -> list["Token"]:
+    """Tokens of the clause that holds the claim, without subordinate clauses that do not contain it."""
     head = anchor
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
         head = head.head
@@ -38,5 +46,21 @@ def clause_context(sent: "Span", anchor: "Token", keep: set[int]) -> str:
                 tokens = tokens[1:]
             else:
                 tokens = tokens[:-1]
-    text = "".join(t.text_with_ws for t in tokens).strip(" ,;:—-")
-    return text or sent.text
+    return tokens
+
+
+_FIGURE_WORDS = (
+    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
+    r"|million|billion|dozen|dozens|hundreds|thousands"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
+    r"|january|february|march|april|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+)
+_FIGURE = re.compile(rf"\$?\d[\d,.]*%?|\b(?:{_FIGURE_WORDS})\b\.?", re.IGNORECASE)
+
+
+def masked(text: str) -> str:
+    """The context with its figures and days blanked out: whether two claims speak of one fact
+    must not depend on the very values being compared ("12 killed" vs "17 killed")."""
+    return _FIGURE.sub("#", text)

@@ -92,7 +92,7 @@ def find_counts(sent: "Span") -> list[CountMention]:
     """All count mentions in a sentence, explicit first, then implicit singulars."""
     mentions: list[CountMention] = []
     used_heads: set[int] = set()
-    for group in _number_groups(sent):
+    for group in number_groups(sent):
         mention = _explicit(sent, group)
         if mention is not None:
             mentions.append(mention)
@@ -106,7 +106,7 @@ def find_counts(sent: "Span") -> list[CountMention]:
 # --- numbers -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class _NumberGroup:
+class NumberGroup:
     start: int  # doc token index of the first token, qualifier included
     number_start: int
     end: int  # exclusive
@@ -115,33 +115,33 @@ class _NumberGroup:
     vague: Range | None
 
 
-def _number_groups(sent: "Span") -> list[_NumberGroup]:
+def number_groups(sent: "Span") -> list[NumberGroup]:
     doc = sent.doc
-    groups: list[_NumberGroup] = []
+    groups: list[NumberGroup] = []
     i = sent.start
     while i < sent.end:
         token = doc[i]
         lower = token.lower_
         # "no one" / "nobody" / "none" -> zero
         if lower == "no" and i + 1 < sent.end and doc[i + 1].lemma_.lower() in EVENT_NOUNS and doc[i + 1].tag_ == "NNS":
-            groups.append(_NumberGroup(i, i, i + 1, 0, "none", None))  # "no arrests", "no injuries"
+            groups.append(NumberGroup(i, i, i + 1, 0, "none", None))  # "no arrests", "no injuries"
             i += 1
             continue
         if (lower == "no" and i + 1 < sent.end and doc[i + 1].lower_ == "one") or lower in ("nobody",):
             end = i + 2 if lower == "no" else i + 1
-            groups.append(_NumberGroup(i, i, end, 0, "none", None))
+            groups.append(NumberGroup(i, i, end, 0, "none", None))
             i = end
             continue
         if lower == "dozen" and i > sent.start and doc[i - 1].lower_ in ("a", "one"):
             start = i - 1
             qualifier, qstart = _qualifier_before(sent, start)
-            groups.append(_NumberGroup(qstart, start, i + 1, 12, qualifier, None))
+            groups.append(NumberGroup(qstart, start, i + 1, 12, qualifier, None))
             i += 1
             continue
         if lower in VAGUE_QUANTITIES and _vague_ok(sent, i):
             low, high = VAGUE_QUANTITIES[lower]
             start = i - 1 if i > sent.start and doc[i - 1].lower_ in ("a",) else i
-            groups.append(_NumberGroup(start, start, i + 1, low, "word", Range(low, high)))
+            groups.append(NumberGroup(start, start, i + 1, low, "word", Range(low, high)))
             i += 1
             continue
         if _is_number_token(token):
@@ -154,7 +154,7 @@ def _number_groups(sent: "Span") -> list[_NumberGroup]:
             value = parse_number(words)
             if value is not None:
                 qualifier, qstart = _qualifier_before(sent, i)
-                groups.append(_NumberGroup(qstart, i, j, value, qualifier, None))
+                groups.append(NumberGroup(qstart, i, j, value, qualifier, None))
             i = j
             continue
         i += 1
@@ -195,11 +195,11 @@ def _qualifier_before(sent: "Span", i: int) -> tuple[str, int]:
 
 # --- explicit figures --------------------------------------------------------------------------
 
-def _explicit(sent: "Span", group: _NumberGroup) -> CountMention | None:
+def _explicit(sent: "Span", group: NumberGroup) -> CountMention | None:
     doc = sent.doc
     last = doc[group.end - 1]
     first = doc[group.number_start]
-    if group.vague is None and group.qualifier != "none" and not _plausible_count(sent, group):
+    if group.vague is None and group.qualifier != "none" and not plausible_count(sent, group):
         return None
     head = _counted_head(last)
     subject_token = head
@@ -236,70 +236,98 @@ def _explicit(sent: "Span", group: _NumberGroup) -> CountMention | None:
         anchor=_anchor(head).i,
         head=head.i,
         perpetrator=perpetrator,
-        partitive=head.i == last.i and of_object is not None,
+        partitive=(head.i == last.i and of_object is not None) or _additive(head, last),
         conj_root=root.i if root.i != head.i or any(c.dep_ == "conj" for c in head.children) else None,
     )
 
 
-def _plausible_count(sent: "Span", group: _NumberGroup) -> bool:
-    """Reject numbers that are ages, years, times, addresses, money, calibres, ordinals."""
+_ADDITIVE = {"other", "others", "more", "another", "additional", "remaining", "further", "second", "third", "fourth"}
+
+
+def _additive(head: "Token", last: "Token") -> bool:
+    """'three others', 'five more', 'two additional victims': a group beside the one counted elsewhere."""
+    doc = head.doc
+    if head.lower_ in ("others",):
+        return True
+    window = {doc[k].lower_ for k in range(last.i + 1, min(len(doc), head.i + 1))}
+    window |= {c.lower_ for c in head.children if c.dep_ in ("amod", "advmod", "det")}
+    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    return bool(window & _ADDITIVE) or after in ("more", "others", "other")
+
+
+def plausible_count(sent: "Span", group: NumberGroup) -> bool:
+    """A figure that may count people: not incidental, not a measure of time, distance, money or things."""
+    if incidental_number(sent, group) or group.value > 100000:
+        return False
+    doc = sent.doc
+    nxt = doc[group.end] if group.end < sent.end else None
+    nxt2 = doc[group.end + 1] if group.end + 1 < sent.end else None
+    prev = doc[group.number_start - 1] if group.number_start > sent.start else None
+    if nxt is not None:
+        if nxt.text in ("-", "–") and nxt2 is not None and nxt2.lower_ in _HYPHEN_UNITS:
+            return False  # "13-year-old", "45-caliber"
+        if nxt.lower_ in ("percent", "%") or nxt.lower_ in NON_PERSON_UNITS and nxt.lower_ not in ("shot",):
+            return False
+        if nxt.lower_.startswith("-year"):
+            return False
+    if prev is not None and prev.lower_ in _BEFORE_NOT_COUNT and group.qualifier == "exact":
+        # "in 2009", "since 2 a.m." are not counts; "by 2" rarely is.
+        if prev.lower_ not in ("in", "from", "by", "since", "until", "til", "till") or group.value > 31 or (
+            nxt is not None and nxt.lower_ in NON_PERSON_UNITS
+        ):
+            return False
+        if not (nxt is not None and (nxt.lemma_.lower() in PERSON_NOUNS or nxt.lower_ == "of")):
+            return False
+    return True
+
+
+_HYPHEN_UNITS = {"year", "month", "week", "day", "hour", "minute", "foot", "inch", "caliber", "round", "mile", "story",
+                 "time", "point"}
+
+
+def incidental_number(sent: "Span", group: NumberGroup) -> bool:
+    """Numbers that state no quantity at all: years, dates, clock times, addresses, money, ordinals,
+    decimals, phone numbers, calibres, and ages after a name ("Nazarov, 56,")."""
     doc = sent.doc
     first = doc[group.number_start]
     last = doc[group.end - 1]
-    text = first.text
-    if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", text) and "," not in text:
-        return False  # a year
-    if group.value > 100000:
-        return False
+    if re.fullmatch(r"(?:1[6-9]|20|21)\d\d", first.text) and "," not in first.text and group.end - group.number_start == 1:
+        return True  # a year
     nxt = doc[group.end] if group.end < sent.end else None
     nxt2 = doc[group.end + 1] if group.end + 1 < sent.end else None
     prev = doc[group.number_start - 1] if group.number_start > sent.start else None
     prev2 = doc[group.number_start - 2] if group.number_start - 1 > sent.start else None
     if nxt is not None:
-        if nxt.text in ("-", "–") and nxt2 is not None and nxt2.lower_ in ("year", "month", "week", "day", "hour", "minute", "foot", "inch", "caliber", "round", "mile", "story", "time", "point"):
-            return False
-        if nxt.text == ":" or nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "percent", "%", "th", "st", "nd", "rd"):
-            return False
-        if nxt.lower_ in NON_PERSON_UNITS and nxt.lower_ not in ("shot",):
-            return False
-        if nxt.lower_.startswith("-year") or nxt.lower_ in ("-", "–") and nxt2 is not None and nxt2.like_num:
-            return False
-        if group.value >= 100 and any(
-            doc[k].lower_ in _STREET_WORDS for k in range(group.end, min(sent.end, group.end + 4))
-        ):
-            return False
-        if nxt.lower_ in ("mm", "caliber", "calibre", "gauge", "mph", "lbs", "kg"):
-            return False
+        if nxt.text == ":" or nxt.lower_ in ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock", "th", "st", "nd", "rd"):
+            return True
+        if nxt.text in ("-", "–") and nxt2 is not None and nxt2.like_num:
+            return True  # ranges, scores, phone numbers
+        if group.value >= 100 and any(doc[k].lower_ in _STREET_WORDS for k in range(group.end, min(sent.end, group.end + 4))):
+            return True  # "the 4800 block of", "1925 Plymouth Ave."
+        if nxt.lower_ in ("mm", "caliber", "calibre", "gauge"):
+            return True
     if prev is not None:
         if prev.lower_.rstrip(".") in _MONTHS:
-            return False  # "the June 30 death", "Sept. 14 homicide": a date
-        if prev.lower_ in _BEFORE_NOT_COUNT and group.qualifier == "exact":
-            # "in 2009", "since 2 a.m." are not counts; "by 2" rarely is.
-            if prev.lower_ not in ("in", "from", "by", "since", "until", "til", "till") or group.value > 31 or (
-                nxt is not None and nxt.lower_ in NON_PERSON_UNITS
-            ):
-                return False
-            if prev.lower_ in ("in", "from", "by", "since", "until", "til", "till") and not (
-                nxt is not None and (nxt.lemma_.lower() in PERSON_NOUNS or nxt.lower_ == "of")
-            ):
-                return False
+            return True  # "the June 30 death", "Sept. 14 homicide": a date
         if prev.text in ("$", "#", "£", "€", "No", "no.") or prev.text.endswith("$"):
-            return False
+            return True
         if prev.text == "(" and nxt is not None and nxt.text == ")":
-            return False  # "(56)" after a name: an age
+            return True  # "(56)" after a name: an age
         if prev.text == "," and prev2 is not None and prev2.pos_ == "PROPN" and (
             nxt is None or nxt.text in (",", ")", ";", ".") or nxt.lower_ in ("of", "and", "who", "was", "is")
         ):
-            return False  # "Nazarov, 56," : an age
+            return True  # "Nazarov, 56," : an age
         if prev.text in (".", "-") and prev2 is not None and prev2.like_num:
-            return False  # decimals, ranges, phone numbers
+            return True  # decimals, ranges, phone numbers
+        if prev.lower_ in ("no.", "number", "route", "highway", "interstate", "apt.", "suite", "unit", "room",
+                           "page", "channel", "exit", "precinct", "district", "ward", "station", "flight", "platform",
+                           "gate", "chapter", "article", "section", "amendment", "version", "ages", "age", "aged"):
+            return True
     if first.dep_ == "appos" and first.head.pos_ in ("PROPN", "NOUN") and first.head.lemma_.lower() not in ("toll",):
-        return False
+        return True
     if last.text.lower().endswith(("st", "nd", "rd", "th")) and not last.is_alpha:
-        return False
-    if "." in last.text or ":" in last.text or "/" in last.text:
-        return False
-    return True
+        return True
+    return "." in last.text or ":" in last.text or "/" in last.text
 
 
 def _counted_head(last: "Token") -> "Token":
@@ -341,7 +369,7 @@ def _anchor(head: "Token") -> "Token":
     return root.head if root.dep_ != "ROOT" else root
 
 
-def _event_for(sent: "Span", group: _NumberGroup, head: "Token", subject: "Token") -> str | None:
+def _event_for(sent: "Span", group: NumberGroup, head: "Token", subject: "Token") -> str | None:
     doc = sent.doc
     head_lemma = head.lemma_.lower()
     # "two fatally" / "2 critically"
@@ -399,7 +427,7 @@ def _toll_before(sent: "Span", start: int) -> str | None:
     return None
 
 
-def _event_right(sent: "Span", group: _NumberGroup, head: "Token", subject: "Token") -> str | None:
+def _event_right(sent: "Span", group: NumberGroup, head: "Token", subject: "Token") -> str | None:
     doc = sent.doc
     k = max(group.end, head.i + 1, subject.i + 1 if subject.i > head.i else 0)
     steps = 0
@@ -496,7 +524,7 @@ def _shots_object(node: "Token") -> bool:
     return node.lower_ in ("shots", "rounds", "bullets")
 
 
-def _event_left(sent: "Span", group: _NumberGroup, head: "Token") -> str | None:
+def _event_left(sent: "Span", group: NumberGroup, head: "Token") -> str | None:
     doc = sent.doc
     k = group.start - 1
     while k >= sent.start and doc[k].lower_ in ("the", "a", "an", "another", "other", "all", "its", "their"):
@@ -796,7 +824,7 @@ def _attach_parts(sent: "Span", mentions: list[CountMention]) -> list[CountMenti
     for mention in mentions:
         out.append(mention)
     # Figures introduced by "including"/"among them" whose event could not be read on their own.
-    for group in _number_groups(sent):
+    for group in number_groups(sent):
         last = doc[group.end - 1]
         head = _counted_head(last)
         if head.i in by_head:
@@ -806,7 +834,7 @@ def _attach_parts(sent: "Span", mentions: list[CountMention]) -> list[CountMenti
         if root.dep_ == "pobj" and prep.lower_ in ("including", "among", "include", "includes"):
             total_head = prep.head
             total = by_head.get(total_head.i) or _mention_for_verb(mentions, total_head)
-            if total is None or not _plausible_count(sent, group):
+            if total is None or not plausible_count(sent, group):
                 continue
             rng = group.vague or apply_qualifier(group.value, group.qualifier)
             subject_token = head if head.i != last.i else (_of_object(head) or head)

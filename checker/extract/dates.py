@@ -68,11 +68,10 @@ _APPROXIMATE_MODS = {"late", "early"}
 
 # What the date is about, from the word it attaches to.
 ABOUT_WORDS: dict[str, str] = {}
-for _word in ("shoot", "shooting", "shot", "kill", "killing", "attack", "fire", "gunfire", "fight", "fighting",
-              "erupt", "happen", "occur", "stab", "stabbing", "clash", "violence", "incident", "wound", "injure",
-              "crash", "explode", "explosion", "bombing", "ambush", "raid", "robbery", "rob", "break", "begin",
-              "start", "open", "find", "discover", "respond", "call", "storm", "battle", "assault", "murder",
-              "slay", "slaying", "massacre", "homicide", "strike", "hit"):
+for _word in ("shoot", "shooting", "shot", "kill", "killing", "attack", "gunfire", "fight", "fighting",
+              "erupt", "stab", "stabbing", "clash", "violence", "wound", "injure", "explode", "explosion", "bombing",
+              "ambush", "raid", "robbery", "rob", "storm", "battle", "assault", "murder", "slay", "slaying",
+              "massacre", "homicide"):
     ABOUT_WORDS[_word] = "incident"
 for _word in ("die", "death", "succumb", "pronounce"):
     ABOUT_WORDS[_word] = "death"
@@ -103,6 +102,8 @@ class DateMention:
     approximate: bool
     anchor_index: int = -1  # doc token the date attaches to (for its clause context)
     token_index: int = -1  # first doc token of the expression
+    event: str | None = None
+    definite: bool = False
 
 
 def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
@@ -133,14 +134,18 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
             anchor_token = _content_anchor(_anchor(token), token)
             anchor = anchor_token.lemma_.lower() if anchor_token is not None else None
             about = _about(sent, anchor_token)
+            key, _ = event_key(anchor_token)
+            if key is not None:
+                about = _KEY_ABOUT.get(key.split(":")[0], about)
             approximate = (groups.get("part", "").lower() in _APPROXIMATE_PARTS
                            or groups.get("mod", "").lower() in _APPROXIMATE_MODS
                            or groups.get("rel", "").lower() in ("last night", "overnight", "tonight"))
             taken.append((start, end))
             date, rstart, rend, granularity, weekday, stated, resolution = mention
+            event, definite = event_key(anchor_token)
             out.append(DateMention(start + lead, end, expression.strip(), date, rstart, rend, granularity, weekday,
                                    stated, resolution, tense, anchor, about, approximate,
-                                   anchor_token.i if anchor_token is not None else token.i, token.i))
+                                   anchor_token.i if anchor_token is not None else token.i, token.i, event, definite))
     return sorted(out, key=lambda m: m.start_char)
 
 
@@ -181,6 +186,9 @@ def _resolve(kind: str, groups: dict[str, str], published: dt.date | None, tense
                     return None, None, None, "day", weekday_name.capitalize(), None, "unresolved"
                 return None, None, None, "day", None, None, "unresolved"
             year = _year_for(month, day, published, tense)
+            if weekday_name:
+                # "Sunday, Nov. 15" in a late-2016 paper: take the neighbouring year the weekday fits.
+                year = _year_matching_weekday(year, month, day, WEEKDAYS.index(weekday_name.lower()), tense)
         try:
             stated = dt.date(year, month, day)
         except ValueError:
@@ -247,6 +255,17 @@ def _year_for(month: int, day: int, published: dt.date, tense: str) -> int:
     return year - 1 if candidate > published + dt.timedelta(days=7) else year
 
 
+def _year_matching_weekday(year: int, month: int, day: int, weekday: int, tense: str) -> int:
+    """Only a year on the side the tense allows: a past-tense date may be last year's, never next year's."""
+    for candidate in (year, year + 1 if tense == "future" else year - 1):
+        try:
+            if dt.date(candidate, month, day).weekday() == weekday:
+                return candidate
+        except ValueError:
+            continue
+    return year
+
+
 def _token_at(sent: "Span", char: int) -> "Token":
     target = sent.start_char + char
     for token in sent:
@@ -285,6 +304,61 @@ def _anchor(token: "Token") -> "Token | None":
             return node
         node = node.head
     return node
+
+
+_NOUN_EVENTS = {
+    "fighting": "fighting", "fight": "fighting", "clash": "fighting", "violence": "fighting", "battle": "fighting",
+    "unrest": "fighting", "shooting": "shooting", "gunfire": "shooting", "shootout": "shooting",
+    "attack": "attack", "assault": "attack", "ambush": "attack", "raid": "attack", "killing": "killing",
+    "slaying": "killing", "murder": "killing", "homicide": "killing", "massacre": "killing", "stabbing": "stabbing",
+    "bombing": "bombing", "explosion": "bombing", "blast": "bombing", "death": "death", "arrest": "arrest",
+    "robbery": "robbery", "crash": "crash", "standoff": "standoff", "riot": "fighting", "operation": "operation",
+}
+_VERB_EVENTS = {
+    "shoot": "shooting", "kill": "killing", "slay": "killing", "murder": "killing", "massacre": "killing",
+    "die": "death", "succumb": "death", "wound": "injury", "injure": "injury", "hurt": "injury", "arrest": "arrest",
+    "detain": "arrest", "apprehend": "arrest", "capture": "arrest", "book": "arrest", "stab": "stabbing",
+    "attack": "attack", "ambush": "attack", "raid": "attack", "assault": "attack", "rob": "robbery",
+}
+_KEY_ABOUT = {
+    "fighting": "incident", "shooting": "incident", "attack": "incident", "killing": "incident",
+    "stabbing": "incident", "bombing": "incident", "injury": "incident", "robbery": "incident", "crash": "incident",
+    "standoff": "incident", "death": "death", "arrest": "arrest",
+}
+_INDEFINITE = {"a", "an", "another", "one", "second", "separate", "new", "earlier", "previous", "other", "some"}
+
+
+def event_key(anchor: "Token | None") -> tuple[str | None, bool]:
+    """What happened on the day, as a comparable key, and whether the copy treats it as known ('the shooting')."""
+    if anchor is None:
+        return None, False
+    lemma = anchor.lemma_.lower()
+    if anchor.pos_ in ("NOUN", "PROPN") and lemma in _NOUN_EVENTS:
+        return _NOUN_EVENTS[lemma], _definite(anchor)
+    subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None and subject.lower_ in ("who", "that", "which") and anchor.dep_ == "relcl":
+        subject = anchor.head
+    if subject is not None and subject.lemma_.lower() in _NOUN_EVENTS:
+        return _NOUN_EVENTS[subject.lemma_.lower()], _definite(subject)
+    if lemma in _VERB_EVENTS:
+        passive = anchor.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in anchor.children)
+        obj = next((c for c in anchor.children if c.dep_ in ("dobj", "obj")), None)
+        who = subject if (passive or lemma in ("die", "succumb") or obj is None) else obj
+        if who is None:
+            return _VERB_EVENTS[lemma], True
+        return f"{_VERB_EVENTS[lemma]}:{who.lemma_.lower()}", _definite(who)
+    return None, False
+
+
+def _definite(noun: "Token") -> bool:
+    if noun.pos_ in ("PROPN", "PRON"):
+        return True
+    words = {c.lower_ for c in noun.children if c.dep_ in ("det", "amod", "poss", "nummod")}
+    if words & _INDEFINITE:
+        return False
+    if any(c.dep_ == "poss" for c in noun.children) or words & {"the", "this", "that", "these", "those"}:
+        return True
+    return noun.tag_ == "NN" and not any(c.dep_ == "det" for c in noun.children)  # "Fighting erupted"
 
 
 _SPEECH = {"say", "tell", "report", "confirm", "state", "announce", "add", "note"}
