@@ -39,7 +39,7 @@ def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
 
 
 # Options shared by the commands that read the configuration; each replaces the file's value for its key.
-ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest checker.toml, or pyproject.toml with [tool.checker], walking up).")]
+ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest checker.toml, or pyproject.toml with a tool.checker table, walking up).")]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
 Select = Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable).")]
 Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (same forms as --select).")]

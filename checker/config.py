@@ -284,6 +284,8 @@ def resolve_config(
                 raise ConfigError(f"--{_FLAGS.get(key, key)}: {exc}") from None
         origins[key] = COMMAND_LINE
     root = path.parent if path is not None else cwd
+    if path is not None and "cache_dir" not in values:
+        values["cache_dir"] = root / DEFAULT_CACHE_DIR  # one cache per project, wherever in it the check runs
     return Config(**values, file=path, root=root, origins=origins)
 
 

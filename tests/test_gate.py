@@ -92,6 +92,9 @@ def test_config_file_is_found_walking_up_and_flags_override_it(work, capsys):
     # the config's fail-on applies to check: CNT002 warnings fail; the flag puts it back to error
     assert run(["check", ".", "--no-cache", "-q", "--ignore", "CNT001"]) == 1
     assert run(["check", ".", "--no-cache", "-q", "--ignore", "CNT001", "--fail-on", "error"]) == 0
+    # the default cache sits beside the configuration file, not in whichever subdirectory the check runs from
+    assert run(["check", "b.md", "-q", "--select", "DAT"]) == 0
+    assert (work / ".checker_cache").is_dir() and not (sub / ".checker_cache").exists()
 
 
 def test_nearest_config_wins_and_pyproject_table_is_read(work, capsys, monkeypatch):
