@@ -1,4 +1,4 @@
-"""Command line: ``checker check``, ``checker schema``, ``checker rules``.
+"""Command line: ``checker check``, ``checker baseline``, ``checker config``, ``checker schema``, ``checker rules``.
 
 Exit codes are part of the contract:
 0 = nothing reaches the fail level; 1 = findings at or above ``--fail-on``;
@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -33,39 +33,151 @@ rules_app = typer.Typer(help="List the rules or explain one.", invoke_without_co
 app.add_typer(rules_app, name="rules")
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> None:
+def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     typer.echo(f"checker: {message}", err=True)
     raise typer.Exit(code)
+
+
+# Options shared by the commands that read the configuration; each replaces the file's value for its key.
+ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest checker.toml, or pyproject.toml with a tool.checker table, walking up).")]
+Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
+Select = Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable).")]
+Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (same forms as --select).")]
+ExtendSelect = Annotated[Optional[list[str]], typer.Option("--extend-select", help="Rules to run on top of 'select' (e.g. ones off by default).")]
+SeverityFlag = Annotated[Optional[list[str]], typer.Option("--severity", help="Change a rule's severity: SELECTOR=error|warning|note (repeatable).")]
+FailOn = Annotated[Optional[str], typer.Option("--fail-on", help="Lowest severity that fails the run: error (default), warning, note or never.")]
+RulesDir = Annotated[Optional[list[Path]], typer.Option("--rules-dir", help="Extra directory of rule files (repeatable).")]
+Include = Annotated[Optional[list[str]], typer.Option("--include", help="Only check discovered files matching these globs.")]
+Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip discovered files matching these globs.")]
+CacheDir = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache directory (default .checker_cache).")]
+NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")]
+Format = Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Output format NAME[=PATH] (repeatable; PATH '-' or none = stdout, one format at most).")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+
+
+def _config(
+    config_file: Optional[Path] = None,
+    isolated: bool = False,
+    *,
+    select: Optional[list[str]] = None,
+    ignore: Optional[list[str]] = None,
+    extend_select: Optional[list[str]] = None,
+    severity: Optional[list[str]] = None,
+    fail_on: Optional[str] = None,
+    rules_dir: Optional[list[Path]] = None,
+    include: Optional[list[str]] = None,
+    exclude: Optional[list[str]] = None,
+    cache_dir: Optional[Path] = None,
+    no_cache: bool = False,
+    formats: Optional[list[str]] = None,
+):
+    """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2."""
+    from .config import ConfigError, resolve_config
+
+    levels = None
+    if severity:
+        pairs = [item.partition("=") for value in severity for item in value.split(",") if item.strip()]
+        if any(not sep for _, sep, _ in pairs):
+            _fail("--severity: expected SELECTOR=LEVEL, e.g. --severity CNT002=error")
+        levels = {k.strip(): v.strip() for k, _, v in pairs}
+    overrides = {
+        "select": select, "ignore": ignore, "extend-select": extend_select, "severity": levels, "fail-on": fail_on,
+        "rules-dirs": [str(d) for d in rules_dir] if rules_dir else None, "include": include, "exclude": exclude,
+        "cache-dir": False if no_cache else (str(cache_dir) if cache_dir else None), "format": formats,
+    }
+    try:
+        return resolve_config(overrides, config_file=config_file, isolated=isolated)
+    except ConfigError as exc:
+        _fail(str(exc))
 
 
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories (searched recursively).")],
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Directory for report.json and report.md.")] = None,
-    fail_on: Annotated[str, typer.Option("--fail-on", help="Lowest severity that fails the run: error, warning, note or never.")] = "error",
-    select: Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (same forms as --select).")] = None,
-    rules_dir: Annotated[Optional[list[Path]], typer.Option("--rules-dir", help="Extra directory of rule files.")] = None,
-    cache_dir: Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache directory (default .checker_cache).")] = None,
-    no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
+    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings that involve articles changed since this git revision.")] = None,
+    formats: Format = None,
+    fail_on: FailOn = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    severity: SeverityFlag = None,
+    rules_dir: RulesDir = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    quiet: Quiet = False,
 ) -> None:
     """Check articles and write a discrepancy report."""
     from .runner import CheckRequest, run_check
 
-    if fail_on not in ("error", "warning", "note", "never"):
-        _fail(f"--fail-on must be one of error, warning, note, never (got '{fail_on}')")
+    config = _config(
+        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
+        fail_on=fail_on, rules_dir=rules_dir, include=include, exclude=exclude, cache_dir=cache_dir,
+        no_cache=no_cache, formats=formats,
+    )
     request = CheckRequest(
-        paths=tuple(paths),
-        out=out,
-        fail_on=fail_on,
-        select=tuple(select or ()),
-        ignore=tuple(ignore or ()),
-        rules_dirs=tuple(rules_dir or ()),
-        cache_dir=None if no_cache else (cache_dir or Path(".checker_cache")),
-        quiet=quiet,
+        paths=tuple(paths), config=config, out=out, baseline=baseline, changed_since=changed_since, quiet=quiet
     )
     raise typer.Exit(run_check(request))
+
+
+@app.command()
+def baseline(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or directories (searched recursively).")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Baseline file to write (JSON).")],
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    rules_dir: RulesDir = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+    quiet: Quiet = False,
+) -> None:
+    """Record the current findings so 'checker check --baseline FILE' reports only new ones."""
+    from .runner import CheckRequest, run_baseline
+
+    config = _config(
+        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, rules_dir=rules_dir,
+        include=include, exclude=exclude, cache_dir=cache_dir, no_cache=no_cache,
+    )
+    raise typer.Exit(run_baseline(CheckRequest(paths=tuple(paths), config=config, quiet=quiet), out))
+
+
+@app.command("config")
+def show_config(
+    formats: Format = None,
+    fail_on: FailOn = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    severity: SeverityFlag = None,
+    rules_dir: RulesDir = None,
+    include: Include = None,
+    exclude: Exclude = None,
+    cache_dir: CacheDir = None,
+    no_cache: NoCache = False,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
+) -> None:
+    """Print the resolved configuration and where each value came from (default, file or command line)."""
+    from .config import describe
+
+    config = _config(
+        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
+        fail_on=fail_on, rules_dir=rules_dir, include=include, exclude=exclude, cache_dir=cache_dir,
+        no_cache=no_cache, formats=formats,
+    )
+    _configured_rules(config)  # a selector or rule param that names no rule is an error here too
+    typer.echo(describe(config))
 
 
 @app.command()
@@ -79,39 +191,58 @@ def schema() -> None:
 @rules_app.callback()
 def rules_list(
     ctx: typer.Context,
-    rules_dir: Annotated[Optional[list[Path]], typer.Option("--rules-dir", help="Extra directory of rule files.")] = None,
+    select: Select = None,
+    ignore: Ignore = None,
+    extend_select: ExtendSelect = None,
+    severity: SeverityFlag = None,
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
 ) -> None:
-    """List rules: id, name, severity, engine and whether they are enabled."""
+    """List rules: id, name, severity and engine, and whether the configuration enables them."""
     if ctx.invoked_subcommand is not None:
+        ctx.obj = {"rules_dir": rules_dir, "config_file": config_file, "isolated": isolated}
         return
     from tabulate import tabulate
 
-    rules = _load_rules(rules_dir)
-    rows = [[r.id, r.name, r.group, r.severity.value, r.engine, "yes" if r.enabled else "no"] for r in rules]
+    config = _config(
+        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
+        rules_dir=rules_dir,
+    )
+    rules, selection = _configured_rules(config)
+    rows = [[r.id, r.name, r.group, r.severity.value, r.engine, "yes" if selection.is_selected(r) else "no"] for r in rules]
     typer.echo(tabulate(rows, headers=["Id", "Name", "Group", "Severity", "Engine", "Enabled"], tablefmt="simple"))
 
 
 @rules_app.command("explain")
 def rules_explain(
+    ctx: typer.Context,
     rule_id: Annotated[str, typer.Argument(help="Rule id or name, e.g. CNT001.")],
-    rules_dir: Annotated[Optional[list[Path]], typer.Option("--rules-dir", help="Extra directory of rule files.")] = None,
+    rules_dir: RulesDir = None,
+    config_file: ConfigFile = None,
+    isolated: Isolated = False,
 ) -> None:
-    """Explain a rule: what it flags, why, and an example."""
+    """Explain a rule: what it flags, why, an example, and its parameters after the configuration."""
     from .docs import explain
 
-    rules = _load_rules(rules_dir)
+    parent = ctx.obj or {}
+    config = _config(
+        config_file or parent.get("config_file"), isolated or parent.get("isolated", False),
+        rules_dir=rules_dir or parent.get("rules_dir"),
+    )
+    rules, _ = _configured_rules(config)
     match = [r for r in rules if rule_id in (r.id, r.name)]
     if not match:
         _fail(f"no rule '{rule_id}' (see 'checker rules')")
     typer.echo(explain(match[0]))
 
 
-def _load_rules(rules_dir):
-    from .ruleset import RuleError, load_rules
+def _configured_rules(config):
+    from .runner import UsageError, configured_rules
 
     try:
-        return load_rules(rules_dir or ())
-    except RuleError as exc:
+        return configured_rules(config)
+    except UsageError as exc:
         _fail(str(exc))
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -84,9 +84,14 @@ def discover(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]
     return unique, errors
 
 
-def read_paths(paths: Iterable[str | Path]) -> ReadResult:
-    """Read every article under ``paths``; ids are made unique across the batch."""
+def read_paths(paths: Iterable[str | Path], *, keep: Callable[[Path], bool] | None = None) -> ReadResult:
+    """Read every article under ``paths``; ids are made unique across the batch.
+
+    ``keep`` filters the discovered files (the configuration's include/exclude patterns).
+    """
     files, errors = discover(paths)
+    if keep is not None:
+        files = [f for f in files if keep(f)]
     articles: list[Article] = []
     for path in files:
         got, errs = read_file(path)

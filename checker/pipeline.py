@@ -52,7 +52,7 @@ def extract_claims(
     done = len(out)
     if progress:
         progress(done, len(articles))
-    for article, parsed in parse_articles(todo):
+    for article, parsed in parse_articles(todo) if todo else ():  # all cached: spaCy never loads
         sentences = [p.sentence for p in parsed]
         claims = list(extract_article(article, parsed))
         out[article.id] = (sentences, claims)

@@ -20,7 +20,7 @@ import yaml
 from .engines import ENGINES, Rule, RuleDoc
 from .models import Severity
 
-__all__ = ["RuleError", "builtin_rules_dir", "load_rules"]
+__all__ = ["RuleError", "builtin_rules_dir", "load_rules", "params_error"]
 
 
 class RuleError(ValueError):
@@ -61,6 +61,21 @@ def load_rules(extra_dirs: Iterable[str | Path] = ()) -> list[Rule]:
     return sorted(rules, key=lambda r: r.id)
 
 
+def params_error(engine_name: str, params: Any) -> str | None:
+    """The first way ``params`` break the engine's params schema ("at 'where': why"), or None.
+
+    Shared by rule files and per-rule overrides in the project configuration.
+    """
+    engine = ENGINES[engine_name]
+    errors = sorted(
+        jsonschema.Draft202012Validator(engine.params_schema).iter_errors(params), key=lambda e: list(e.absolute_path)
+    )
+    if not errors:
+        return None
+    location = "/".join(str(p) for p in errors[0].absolute_path) or "params"
+    return f"at '{location}': {errors[0].message}"
+
+
 def load_rule_file(path: Path) -> Rule:
     shown = path.as_posix()
     try:
@@ -81,13 +96,9 @@ def load_rule_file(path: Path) -> Rule:
     if engine is None:
         raise RuleError(f"{shown}: unknown engine '{data['engine']}' (known: {', '.join(sorted(ENGINES))})")
     params = data.get("params") or {}
-    param_errors = sorted(
-        jsonschema.Draft202012Validator(engine.params_schema).iter_errors(params), key=lambda e: list(e.absolute_path)
-    )
-    if param_errors:
-        error = param_errors[0]
-        location = "/".join(str(p) for p in error.absolute_path) or "params"
-        raise RuleError(f"{shown}: invalid params for engine {engine.name} at '{location}': {error.message}")
+    problem = params_error(engine.name, params)
+    if problem:
+        raise RuleError(f"{shown}: invalid params for engine {engine.name} {problem}")
     used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
     unknown = sorted(used - engine.fields)
     if unknown:

@@ -10,12 +10,12 @@ beats ALL); on a tie, ignore wins.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .engines import Rule
 from .models import Severity
 
-__all__ = ["Selection", "specificity"]
+__all__ = ["Selection", "names_rule", "specificity"]
 
 
 def specificity(selector: str, rule: Rule) -> int:
@@ -29,6 +29,11 @@ def specificity(selector: str, rule: Rule) -> int:
     if selector == "ALL":
         return 1
     return 0
+
+
+def names_rule(selectors: Iterable[str], rule: Rule) -> bool:
+    """Whether any selector names ``rule`` (used by suppression directives, which take the same forms)."""
+    return any(specificity(s, rule) for s in selectors)
 
 
 @dataclass(frozen=True)
@@ -58,14 +63,21 @@ class Selection:
     def apply(self, rules: Iterable[Rule]) -> list[Rule]:
         return [r for r in rules if self.is_selected(r)]
 
-    def unknown_selectors(self, rules: Iterable[Rule]) -> list[str]:
-        """Selectors that match no rule at all: almost always a typo, reported as a usage error."""
+    def effective(self, rules: Iterable[Rule]) -> list[Rule]:
+        """Rules with the severity this run gives them, so listings, reports and renderers agree with findings."""
+        return [replace(r, severity=self.severity_for(r)) for r in rules]
+
+    def unknown_selectors(self, rules: Iterable[Rule]) -> list[tuple[str, str]]:
+        """(setting, selector) pairs that match no rule at all: almost always a typo, reported as a usage error."""
         rules = list(rules)
-        out: list[str] = []
-        for selector in (*self.select, *self.extend_select, *self.ignore, *self.severity.keys()):
-            if not any(specificity(selector, r) for r in rules):
-                out.append(selector)
-        return out
+        settings = {"select": self.select, "extend-select": self.extend_select, "ignore": self.ignore,
+                    "severity": tuple(self.severity)}
+        return [
+            (key, selector)
+            for key, selectors in settings.items()
+            for selector in selectors
+            if not any(specificity(selector, r) for r in rules)
+        ]
 
 
 def parse_selectors(values: Iterable[str] | None) -> tuple[str, ...]:

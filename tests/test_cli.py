@@ -122,12 +122,12 @@ def test_invalid_rule_file_exits_2_before_reading(tmp_path, capsys):
 def test_no_partial_output_when_rendering_fails(tmp_path, monkeypatch):
     write(tmp_path / "a.md", GOOD)
     out = tmp_path / "out"
-    import checker.runner as runner
+    from checker.render import RENDERERS
 
-    def boom(report):
+    def boom(report, rules, *, color=False):
         raise RuntimeError("renderer exploded")
 
-    monkeypatch.setattr(runner, "render_markdown", boom)
+    monkeypatch.setitem(RENDERERS, "markdown", boom)
     assert check(str(tmp_path / "a.md"), "--out", str(out)) == 3
     assert not (out / "report.json").exists() and not (out / "report.md").exists()
 

@@ -1,0 +1,380 @@
+"""Project configuration: ``[tool.checker]`` in ``pyproject.toml`` or a ``checker.toml``.
+
+A newsroom repository keeps its gate settings in one file so every editor, the
+pre-commit hook and CI run the same check. The file is found by walking up from
+the working directory (the nearest one wins; ``checker.toml`` beats a
+``pyproject.toml`` in the same directory; a ``pyproject.toml`` without
+``[tool.checker]`` is skipped). Command-line flags replace the file's value for
+their key. Every value remembers where it came from so ``checker config`` can say
+why a setting is what it is.
+
+Unknown keys and bad values are usage errors (exit 2) that name the key: a typo in
+a gate's configuration must not silently turn the gate off.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from .engines import Rule
+from .models import Severity
+from .selection import Selection
+
+__all__ = ["Config", "ConfigError", "Output", "find_config_file", "resolve_config", "DEFAULT_CACHE_DIR"]
+
+DEFAULT_CACHE_DIR = Path(".checker_cache")
+FAIL_LEVELS = ("error", "warning", "note", "never")
+COMMAND_LINE = "command line"
+DEFAULT = "default"
+
+
+class ConfigError(ValueError):
+    """A configuration problem; ``str()`` is one line naming the file (or flag) and the key."""
+
+
+@dataclass(frozen=True)
+class Output:
+    """One requested output: a renderer name and where it goes (``None`` = stdout)."""
+
+    name: str
+    path: Path | None = None
+
+    def __str__(self) -> str:
+        return self.name if self.path is None else f"{self.name}={self.path.as_posix()}"
+
+
+@dataclass(frozen=True)
+class Config:
+    """The resolved settings of one run (defaults < config file < command line)."""
+
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    extend_select: tuple[str, ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    fail_on: str = "error"
+    rules: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    rules_dirs: tuple[Path, ...] = ()
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    cache_dir: Path | None = DEFAULT_CACHE_DIR
+    format: tuple[Output, ...] = field(default_factory=lambda: _default_formats())
+    file: Path | None = None  # the configuration file that was read, if any
+    root: Path = Path(".")  # include/exclude patterns are relative to this directory
+    origins: Mapping[str, str] = field(default_factory=dict)  # key -> "default" | file path | "command line"
+
+    def selection(self) -> Selection:
+        """Selection stays decided in one place (``checker.selection``); config only feeds it."""
+        return Selection(
+            select=self.select, ignore=self.ignore, extend_select=self.extend_select, severity=dict(self.severity)
+        )
+
+    def origin(self, key: str) -> str:
+        return self.origins.get(key, DEFAULT)
+
+    def where(self, key: str) -> str:
+        """How an error names a key: the flag on the command line, the file and table otherwise."""
+        origin = self.origin(key)
+        if origin == COMMAND_LINE:
+            return f"--{_FLAGS.get(key, key)}"
+        return f"{origin}: '{key}' in [tool.checker]"
+
+    def keeps(self, path: Path) -> bool:
+        """Whether a discovered file passes ``include`` / ``exclude`` (patterns relative to ``root``)."""
+        if not self.include and not self.exclude:
+            return True
+        relative = _relative(path, self.root)
+        if self.include and not any(glob_match(p, relative) for p in self.include):
+            return False
+        return not any(glob_match(p, relative) for p in self.exclude)
+
+    def configure_rules(self, rules: list[Rule]) -> list[Rule]:
+        """Apply per-rule params and check every selector names a rule; raises ``ConfigError``."""
+        from .ruleset import params_error
+
+        by_id = {r.id: r for r in rules}
+        params: dict[str, dict[str, Any]] = {}
+        for rule_id, extra in self.rules.items():
+            rule = by_id.get(rule_id)
+            if rule is None:
+                raise ConfigError(f"{self.where('rules')}: unknown rule '{rule_id}' (see 'checker rules')")
+            params[rule_id] = {**rule.params, **extra}
+            problem = params_error(rule.engine, params[rule_id])
+            if problem:
+                raise ConfigError(f"{self.where('rules')}: invalid params for {rule_id}: {problem}")
+        for key, selector in self.selection().unknown_selectors(rules):
+            raise ConfigError(f"{self.where(key)}: unknown rule selector '{selector}' (see 'checker rules')")
+        return [replace(r, params=params[r.id]) if r.id in params else r for r in rules]
+
+
+def _default_formats() -> tuple[Output, ...]:
+    """Findings on stdout like any linter, once the terminal ``text`` renderer is registered."""
+    from .render import RENDERERS
+
+    return (Output("text"),) if "text" in RENDERERS else ()
+
+
+# --- values -----------------------------------------------------------------------------------------
+
+_FLAGS = {"rules-dirs": "rules-dir", "format": "format"}
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError("expected a list of strings")
+    return tuple(value)
+
+
+def _selectors(value: Any, base: Path) -> tuple[str, ...]:
+    return tuple(p.strip() for v in _strings(value) for p in v.split(",") if p.strip())
+
+
+def _severity(value: Any, base: Path) -> dict[str, Severity]:
+    if not isinstance(value, dict):
+        raise ValueError("expected a table of rule selector = level")
+    out: dict[str, Severity] = {}
+    for selector, level in value.items():
+        if level not in ("error", "warning", "note"):
+            raise ValueError(f"level for '{selector}' must be error, warning or note (got {level!r})")
+        out[selector] = Severity(level)
+    return out
+
+
+def _fail_on(value: Any, base: Path) -> str:
+    if value not in FAIL_LEVELS:
+        raise ValueError(f"must be one of {', '.join(FAIL_LEVELS)} (got {value!r})")
+    return value
+
+
+def _rule_params(value: Any, base: Path) -> dict[str, dict[str, Any]]:
+    if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
+        raise ValueError("expected a table of rule id -> table of params, e.g. [tool.checker.rules.CNT001]")
+    return {k: dict(v) for k, v in value.items()}
+
+
+def _paths(value: Any, base: Path) -> tuple[Path, ...]:
+    return tuple(base / p for p in _strings(value))
+
+
+def _globs(value: Any, base: Path) -> tuple[str, ...]:
+    return _strings(value)
+
+
+def _path(value: Any, base: Path) -> Path:
+    if not isinstance(value, str) or not value:
+        raise ValueError("expected a path string")
+    return base / value
+
+
+def _formats(value: Any, base: Path) -> tuple[Output, ...]:
+    from .render import RENDERERS
+
+    outputs: list[Output] = []
+    for spec in _strings(value):
+        name, _, target = spec.partition("=")
+        name = name.strip()
+        if name not in RENDERERS:
+            raise ValueError(f"unknown format '{name}' (known: {', '.join(sorted(RENDERERS))})")
+        outputs.append(Output(name, None if target in ("", "-") else base / target))
+    if sum(o.path is None for o in outputs) > 1:
+        raise ValueError("only one format can go to stdout; give the others a file: NAME=PATH")
+    paths = [o.path for o in outputs if o.path is not None]
+    if len(set(paths)) != len(paths):
+        raise ValueError("two formats would write the same file")
+    return tuple(outputs)
+
+
+_KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
+    "select": ("select", _selectors),
+    "ignore": ("ignore", _selectors),
+    "extend-select": ("extend_select", _selectors),
+    "severity": ("severity", _severity),
+    "fail-on": ("fail_on", _fail_on),
+    "rules": ("rules", _rule_params),
+    "rules-dirs": ("rules_dirs", _paths),
+    "include": ("include", _globs),
+    "exclude": ("exclude", _globs),
+    "cache-dir": ("cache_dir", _path),
+    "format": ("format", _formats),
+}
+KEYS = tuple(_KEYS)
+
+
+# --- finding and reading the file ---------------------------------------------------------------------
+
+
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``checker.toml`` or ``pyproject.toml`` with ``[tool.checker]``, walking up from ``start``."""
+    for directory in [start.resolve(), *start.resolve().parents]:
+        candidate = directory / "checker.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = directory / "pyproject.toml"
+        if pyproject.is_file() and "checker" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{_shown(path)}: invalid TOML: {exc}") from None
+
+
+def _file_table(path: Path) -> dict[str, Any]:
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("checker")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{_shown(path)}: no [tool.checker] table")
+        return table
+    return data
+
+
+def resolve_config(
+    overrides: Mapping[str, Any] | None = None,
+    *,
+    cwd: Path | None = None,
+    config_file: Path | None = None,
+    isolated: bool = False,
+) -> Config:
+    """Defaults, then the config file (``config_file`` or the nearest one), then ``overrides``.
+
+    ``overrides`` uses the file's key names ("fail-on", "rules-dirs"...) with raw values as
+    the command line gives them; ``None`` values mean "not given". ``cache-dir`` may be
+    ``False`` to turn the cache off.
+    """
+    cwd = cwd or Path.cwd()
+    path = None if isolated else (config_file or find_config_file(cwd))
+    values: dict[str, Any] = {}
+    origins: dict[str, str] = {}
+    if path is not None:
+        shown = _shown(path)
+        for key, raw in _file_table(path).items():
+            if key not in _KEYS:
+                hint = difflib.get_close_matches(key, KEYS, n=1)
+                suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
+                raise ConfigError(f"{shown}: unknown key '{key}' in [tool.checker]{suggestion}")
+            attr, parse = _KEYS[key]
+            try:
+                values[attr] = parse(raw, path.parent)
+            except ValueError as exc:
+                raise ConfigError(f"{shown}: bad value for '{key}' in [tool.checker]: {exc}") from None
+            origins[key] = shown
+    for key, raw in (overrides or {}).items():
+        if raw is None:
+            continue
+        attr, parse = _KEYS[key]
+        if key == "cache-dir" and raw is False:
+            values[attr] = None
+        else:
+            try:
+                values[attr] = parse(raw, Path())
+            except ValueError as exc:
+                raise ConfigError(f"--{_FLAGS.get(key, key)}: {exc}") from None
+        origins[key] = COMMAND_LINE
+    root = path.parent if path is not None else cwd
+    if path is not None and "cache_dir" not in values:
+        values["cache_dir"] = root / DEFAULT_CACHE_DIR  # one cache per project, wherever in it the check runs
+    return Config(**values, file=path, root=root, origins=origins)
+
+
+def _shown(path: Path) -> str:
+    """Config paths relative to the working directory when they are below it, as error messages show files."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+# --- include / exclude ----------------------------------------------------------------------------------
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def glob_match(pattern: str, path: str) -> bool:
+    """Gitignore-like globs: ``*`` stays within a directory, ``**`` spans any depth; a pattern
+    without a slash matches the file name anywhere; a pattern naming a directory matches what is under it."""
+    pattern = pattern.strip().removeprefix("./")
+    if "/" not in pattern.rstrip("/"):
+        pattern = "**/" + pattern
+    regex = _glob_regex(pattern.rstrip("/"))
+    return bool(re.fullmatch(regex, path) or re.fullmatch(regex + "/.*", path))
+
+
+def _glob_regex(pattern: str) -> str:
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("**/", i):
+            out.append("(?:.*/)?")
+            i += 3
+        elif pattern.startswith("**", i):
+            out.append(".*")
+            i += 2
+        elif pattern[i] == "*":
+            out.append("[^/]*")
+            i += 1
+        elif pattern[i] == "?":
+            out.append("[^/]")
+            i += 1
+        else:
+            out.append(re.escape(pattern[i]))
+            i += 1
+    return "".join(out)
+
+
+# --- `checker config` -------------------------------------------------------------------------------------
+
+
+def describe(config: Config) -> str:
+    """The resolved configuration as TOML, each key followed by where its value came from."""
+    lines = [
+        f"# configuration file: {_shown(config.file)}" if config.file else "# no configuration file found",
+        "[tool.checker]",
+    ]
+    for key, (attr, _) in _KEYS.items():
+        value = getattr(config, attr)
+        if key == "cache-dir" and value is None:
+            shown = "false  # cache off"
+        else:
+            shown = _toml(value)
+        lines.append(f"{key} = {shown}  # {config.origin(key)}")
+    return "\n".join(lines)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, Severity):
+        return _toml(value.value)
+    if isinstance(value, (Path, Output)):
+        return _toml(value.as_posix() if isinstance(value, Path) else str(value))
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{_key(k)} = {_toml(v)}" for k, v in value.items()) + " }" if value else "{}"
+    return _toml(str(value))
+
+
+def _key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else _toml(key)
