@@ -31,6 +31,7 @@ from urllib.parse import urlparse
 
 from tabulate import tabulate
 
+from checker.cache import Cache
 from checker.embeddings import Embedder
 from checker.ingest import normalise_text, read_paths
 from checker.models import Article, Claim, CountClaim, DateClaim, Severity
@@ -137,8 +138,8 @@ class Extracted:
     claims: dict[str, list[Claim]]
 
 
-def extract(articles: list[Article]) -> Extracted:
-    by_id = extract_claims(articles)
+def extract(articles: list[Article], cache: Cache | None = None) -> Extracted:
+    by_id = extract_claims(articles, cache=cache)
     return Extracted(articles, {k: v[1] for k, v in by_id.items()})
 
 
@@ -187,6 +188,7 @@ def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
 
 def dates_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
     total = hit = any_hit = 0
+    misses = []
     for article in ex.articles:
         incident = incidents[incident_of[article.id]]
         if not in_window(article, incident):
@@ -194,9 +196,14 @@ def dates_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
         total += 1
         claims = ex.claims[article.id]
         expected = record_date(incident)
-        hit += int(incident_date(claims) == expected)
+        found = incident_date(claims)
+        hit += int(found == expected)
         any_hit += int(any(isinstance(c, DateClaim) and c.date == expected and c.about != "other" for c in claims))
-    return {"articles": total, "date_accuracy": _ratio(hit, total), "date_any_incident_claim": _ratio(any_hit, total)}
+        if found != expected:
+            misses.append((article.id[:10], str(article.published), str(expected), str(found),
+                           [(c.expression, str(c.date), c.about) for c in claims if isinstance(c, DateClaim) and c.granularity == "day"][:5]))
+    return {"articles": total, "date_accuracy": _ratio(hit, total), "date_any_incident_claim": _ratio(any_hit, total),
+            "_date_misses": misses}
 
 
 def gold_scores(ex: Extracted, gold: list[dict]) -> dict:
@@ -240,19 +247,22 @@ def gold_scores(ex: Extracted, gold: list[dict]) -> dict:
     return out
 
 
-def false_alarms(articles: list[Article], embedder: Embedder, label: str) -> dict:
+def false_alarms(articles: list[Article], embedder: Embedder, label: str, cache: Cache | None = None) -> dict:
     """Error-level findings per 100 articles, each article checked alone (as a single-article CI run)."""
     rules = load_rules()
     selection = Selection()
     errors = []
+    warnings = []
     for article in articles:
-        analysis = analyse([article], rules, selection, embedder=embedder)
+        analysis = analyse([article], rules, selection, embedder=embedder, cache=cache)
         errors += [f for f in analysis.findings if f.severity == Severity.ERROR]
+        warnings += [f for f in analysis.findings if f.severity == Severity.WARNING]
     per_rule = Counter(f.rule for f in errors)
     return {
         f"{label}_articles": len(articles),
         f"{label}_errors": len(errors),
         f"{label}_errors_per_100": round(100 * len(errors) / max(1, len(articles)), 2),
+        f"{label}_warnings_per_100": round(100 * len(warnings) / max(1, len(articles)), 2),
         f"{label}_by_rule": dict(sorted(per_rule.items())),
         f"_{label}_findings": [(f.evidence[0].article_id, f.rule, f.message) for f in errors],
     }
@@ -281,7 +291,7 @@ def contradoc_articles(data: Path, label: str | None = None) -> list[tuple[dict,
     return out
 
 
-def contradoc_recall(data: Path, embedder: Embedder) -> dict:
+def contradoc_recall(data: Path, embedder: Embedder, cache: Cache | None = None) -> dict:
     rules = load_rules()
     selection = Selection()
     found = Counter()
@@ -291,7 +301,7 @@ def contradoc_recall(data: Path, embedder: Embedder) -> dict:
         if not evidence or _norm(evidence[:80]) not in _norm(article.text):
             continue  # the contradiction lies past the 2,000-character cut
         types = (row.get("contra_type") or "unknown").split("|")
-        analysis = analyse([article], rules, selection, embedder=embedder)
+        analysis = analyse([article], rules, selection, embedder=embedder, cache=cache)
         hit = any(_overlaps(e.sentence, evidence) for f in analysis.findings for e in f.evidence)
         for kind in types:
             total[kind] += 1
@@ -359,6 +369,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts: " + ", ".join(PARTS))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses / false alarms per part")
+    parser.add_argument("--no-cache", action="store_true", help="re-parse everything (the cache is keyed by extractor code)")
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if not args.data.is_dir():
@@ -366,18 +377,22 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     figures: dict[str, object] = {}
     timings: dict[str, float] = {}
-    embedder = Embedder()
+    cache = None if args.no_cache else Cache(ROOT / ".checker_cache" / "eval")
+    embedder = Embedder(store=cache)
     articles, incidents, incident_of = gva_articles(args.data)
     ex: Extracted | None = None
     if parts & {"record", "gold"}:
         start = time.perf_counter()
         gold = [row for path in GOLD_FILES for row in load_jsonl(path)]
         wanted = articles if "record" in parts else [a for a in articles if a.id in {g["doc_id"] for g in gold}]
-        ex = extract(wanted)
+        ex = extract(wanted, cache)
         timings["extract"] = time.perf_counter() - start
         if "record" in parts:
             figures.update(counts_vs_record(ex, incidents, incident_of))
-            figures.update(dates_vs_record(ex, incidents, incident_of))
+            dates = dates_vs_record(ex, incidents, incident_of)
+            figures.update({k: v for k, v in dates.items() if not k.startswith("_")})
+            if args.show:
+                print("date misses:", *dates["_date_misses"][: args.show], sep="\n  ")
         if "gold" in parts:
             scores = gold_scores(ex, gold)
             figures.update({k: v for k, v in scores.items() if not k.startswith("_")})
@@ -386,9 +401,9 @@ def main(argv: list[str] | None = None) -> int:
                 print("gold spurious:", *scores["_spurious"][: args.show], sep="\n  ")
     if "falsealarms" in parts:
         start = time.perf_counter()
-        result = false_alarms(articles, embedder, "gva")
+        result = false_alarms(articles, embedder, "gva", cache)
         clean = [a for row, a in contradoc_articles(args.data, "non_contradictory") if row["doc_type"] == "news"]
-        result.update(false_alarms(clean, embedder, "contradoc_clean_news"))
+        result.update(false_alarms(clean, embedder, "contradoc_clean_news", cache))
         figures.update({k: v for k, v in result.items() if not k.startswith("_")})
         if args.show:
             for key in ("_gva_findings", "_contradoc_clean_news_findings"):
@@ -396,7 +411,7 @@ def main(argv: list[str] | None = None) -> int:
         timings["falsealarms"] = time.perf_counter() - start
     if "contradoc" in parts:
         start = time.perf_counter()
-        figures.update(contradoc_recall(args.data, embedder))
+        figures.update(contradoc_recall(args.data, embedder, cache))
         timings["contradoc"] = time.perf_counter() - start
     if "nli" in parts:
         figures.update(nli_numeric(args.data))

@@ -60,7 +60,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _FUTURE = re.compile(
-    r"\b(?:will|won't|'ll|shall|scheduled|set\s+to|expected\s+to|due\s+to|plans?\s+to|planned|going\s+to|upcoming|slated)\b",
+    r"\b(?:will|won't|'ll|shall|scheduled|set\s+to|expected\s+to|plans?\s+to|planned|going\s+to|upcoming|slated)\b",
     re.I,
 )
 _APPROXIMATE_PARTS = {"night", "overnight", "evening"}
@@ -71,8 +71,14 @@ ABOUT_WORDS: dict[str, str] = {}
 for _word in ("shoot", "shooting", "shot", "kill", "killing", "attack", "gunfire", "fight", "fighting",
               "erupt", "stab", "stabbing", "clash", "violence", "wound", "injure", "explode", "explosion", "bombing",
               "ambush", "raid", "robbery", "rob", "storm", "battle", "assault", "murder", "slay", "slaying",
-              "massacre", "homicide"):
+              "massacre", "homicide", "fire", "gunshot", "wounded"):
     ABOUT_WORDS[_word] = "incident"
+# Police response and "it happened" are when the incident was, in local copy ("Officers were called
+# at 10:20 p.m. Sunday"); they name no event of their own, so they never make an event key.
+_RESPONSE_WORDS = {"respond", "dispatch", "call", "summon", "arrive", "find", "discover", "happen", "occur",
+                   "unfold", "take", "report"}
+_RESPONSE_SUBJECTS = {"it", "this", "incident", "shooting", "police", "officer", "officers", "deputy", "deputies",
+                      "trooper", "troopers", "authorities", "crews", "paramedics", "medic", "firefighters"}
 for _word in ("die", "death", "succumb", "pronounce"):
     ABOUT_WORDS[_word] = "death"
 for _word in ("arrest", "detain", "charge", "book", "custody", "surrender", "apprehend", "capture", "indict"):
@@ -125,13 +131,13 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
                 continue
             groups = {k: v for k, v in match.groupdict().items() if v}
             token = _token_at(sent, start)
-            tense = _tense(sent, token)
+            anchor_token = _content_anchor(_anchor(token), token)
+            tense = _tense(sent, anchor_token if anchor_token is not None and anchor_token.pos_ in ("VERB", "AUX") else token)
             mention = _resolve(kind, groups, published, tense)
             if mention is None:
                 continue
             expression = match.group(0)
             lead = len(expression) - len(expression.lstrip())
-            anchor_token = _content_anchor(_anchor(token), token)
             anchor = anchor_token.lemma_.lower() if anchor_token is not None else None
             about = _about(sent, anchor_token)
             key, _ = event_key(anchor_token)
@@ -205,7 +211,8 @@ def _resolve(kind: str, groups: dict[str, str], published: dt.date | None, tense
         rel = re.sub(r"\s+", " ", groups["rel"].lower())
         offsets = {"yesterday": -1, "the day before yesterday": -2, "tomorrow": 1, "last night": -1}
         if rel == "overnight":
-            return published - dt.timedelta(days=1), published - dt.timedelta(days=1), published, "day", None, None, "relative"
+            # the night before the paper; incidents "overnight" are mostly logged after midnight
+            return published, published - dt.timedelta(days=1), published, "day", None, None, "relative"
         day = published + dt.timedelta(days=offsets.get(rel, 0))
         return day, day, day, "day", None, None, "relative"
     if kind == "span":
@@ -274,23 +281,39 @@ def _token_at(sent: "Span", char: int) -> "Token":
     return sent[-1]
 
 
+_FUTURE_HEADS = {"schedule", "set", "expect", "plan", "slate", "due", "intend", "hope"}
+
+
 def _tense(sent: "Span", token: "Token") -> str:
-    """Future when the clause the date sits in says so; otherwise news copy reports the past."""
+    """Future only when the date's own clause says so ("will appear Sunday", "is scheduled to appear
+    Sunday", "is holding a vigil Friday"); otherwise news copy reports the past."""
     verb = token
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
         verb = verb.head
-    clause = [t for t in verb.subtree] if verb.pos_ in ("VERB", "AUX") else list(sent)
-    clause_text = " ".join(t.text for t in clause)
-    if _FUTURE.search(clause_text):
-        return "future"
-    children = list(verb.children) + [verb]
+    if verb.pos_ not in ("VERB", "AUX"):
+        return "past"
+    children = list(verb.children)
     if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in children):
         return "future"
+    if any(c.lower_ == "going" for c in children) and any(c.lower_ == "to" for c in children):
+        return "future"
+    node = verb
+    for _ in range(2):
+        if node.lemma_.lower() in _FUTURE_HEADS and node.tag_ != "VBD" or (
+            node.lemma_.lower() in _FUTURE_HEADS and any(c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in node.children)
+        ):
+            return "future"
+        if any(c.tag_ == "MD" and c.lower_ in ("will", "'ll", "shall", "wo") for c in node.children):
+            return "future"
+        if node.dep_ not in ("xcomp", "ccomp") or node.head.i == node.i:
+            break
+        node = node.head
     if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ == "be" and any(
-        c.dep_ in ("attr", "acomp") and c.lemma_ in ("funeral", "vigil", "hearing", "service", "scheduled") for c in verb.children
+        c.dep_ in ("attr", "acomp", "nsubj") and c.lemma_ in ("funeral", "vigil", "hearing", "service", "scheduled")
+        for c in children
     ):
         return "future"
-    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in verb.children):
+    if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in children):
         return "future"  # "is holding a vigil Friday"
     return "past"
 
@@ -387,8 +410,28 @@ def _about(sent: "Span", anchor: "Token | None") -> str:
         for child in anchor.children:
             if child.dep_ in ("nsubj", "nsubjpass", "dobj", "xcomp") and child.lemma_.lower() in ABOUT_WORDS:
                 return ABOUT_WORDS[child.lemma_.lower()]
+        if lemma in _RESPONSE_WORDS:
+            subjects = {c.lower_ for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")}
+            subjects |= {c.lemma_.lower() for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")}
+            words = {t.lemma_.lower() for t in anchor.subtree}
+            if lemma == "take" and "place" not in words:
+                return "other"
+            if lemma in ("find", "discover") and not words & {"dead", "body", "shoot", "wound", "unresponsive", "gunshot"}:
+                return "other"
+            if subjects & _RESPONSE_SUBJECTS or words & {"shooting", "shoot", "gunfire", "gunshot", "scene"}:
+                return "incident"
         if lemma in ("schedule", "set", "expect", "due", "plan"):
             for child in anchor.subtree:
                 if child.lemma_.lower() in ABOUT_WORDS and ABOUT_WORDS[child.lemma_.lower()] in ("court", "memorial"):
                     return ABOUT_WORDS[child.lemma_.lower()]
+        # "shot outside a home after leaving a party early Sunday": the date sits in a clause of the event
+        for ancestor in list(anchor.ancestors)[:2]:
+            kind = ABOUT_WORDS.get(ancestor.lemma_.lower())
+            if kind is not None:
+                return kind
+    # Otherwise the sentence decides when it speaks of one kind of occasion only.
+    kinds = {ABOUT_WORDS[t.lemma_.lower()] for t in sent if t.lemma_.lower() in ABOUT_WORDS}
+    kinds |= {ABOUT_WORDS[t.lower_] for t in sent if t.lower_ in ABOUT_WORDS}
+    if len(kinds) == 1:
+        return kinds.pop()
     return "other"
