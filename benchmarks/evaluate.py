@@ -99,7 +99,9 @@ def killed_figure(claims: Sequence[Claim]) -> int | None:
     if explicit:
         figure = max(explicit)
     elif victims:
-        figure = max(_value(c) or 0 for c in victims)
+        # singular victims named differently ("Garcia died", "Ponce died") are different people
+        named = {c.subject for c in victims if c.subject[:1].isupper()}
+        figure = max(len(named), max(_value(c) or 0 for c in victims))
     else:
         figure = None
     if any(c.perpetrator for c in killed):
@@ -148,6 +150,7 @@ def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
     totals = Counter()
     wrong = Counter()
     extracted = Counter()
+    misses: list[tuple] = []
     for article in ex.articles:
         incident = incidents[incident_of[article.id]]
         if not in_window(article, incident):
@@ -160,6 +163,9 @@ def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
             totals[event] += 1
             if (figure or 0) == record:
                 hits[event] += 1
+            else:
+                misses.append((article.id[:10], event, record, figure,
+                               [(c.text, c.min, c.max, c.implicit) for c in current_counts(claims, event)][:6]))
             if record > 0:
                 totals[event + "_nonzero"] += 1
                 hits[event + "_nonzero"] += int(figure == record)
@@ -183,6 +189,7 @@ def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
         "injured_wrong_share": _ratio(wrong["injured"], extracted["injured"]),
         "wrong_share": _ratio(wrong["killed"] + wrong["injured"], extracted["killed"] + extracted["injured"]),
         "claims_checked": extracted["killed"] + extracted["injured"],
+        "_count_misses": misses,
     }
 
 
@@ -388,7 +395,10 @@ def main(argv: list[str] | None = None) -> int:
         ex = extract(wanted, cache)
         timings["extract"] = time.perf_counter() - start
         if "record" in parts:
-            figures.update(counts_vs_record(ex, incidents, incident_of))
+            counts = counts_vs_record(ex, incidents, incident_of)
+            figures.update({k: v for k, v in counts.items() if not k.startswith("_")})
+            if args.show:
+                print("count misses:", *counts["_count_misses"][: args.show], sep="\n  ")
             dates = dates_vs_record(ex, incidents, incident_of)
             figures.update({k: v for k, v in dates.items() if not k.startswith("_")})
             if args.show:

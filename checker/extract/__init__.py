@@ -220,6 +220,8 @@ def _derived_totals(article: Article, sentence_counts: list[tuple[CountMention, 
     for (_, event), parts in groups.items():
         if len(parts) < 2 or len({p.subject_class for p in parts}) < 2:
             continue
+        if any(p.subject_class == "people" for p in parts):
+            continue  # "Six people, three men and three women": the generic figure is the total, not a part
         if any(p.min is None for p in parts):
             continue
         low = sum(p.min or 0 for p in parts)

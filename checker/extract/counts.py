@@ -47,11 +47,15 @@ _MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
     "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }
+# Ways copy says an attacker died by his own hand. "Shot himself" alone is not one of them: in
+# accidental shootings the person who shot himself is a wounded victim.
 _SUICIDE = re.compile(
     r"\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
-    r"|\b(?:killed|killing|kills|shot|shooting|shoots)\s+(?:himself|herself|themselves)\b"
-    r"|\bturned\s+the\s+(?:gun|weapon|rifle|pistol)\s+on\s+(?:himself|herself|themselves)\b"
-    r"|\bself-inflicted\b|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b",
+    r"|\b(?:killed|killing|kills)\s+(?:himself|herself|themselves)\b"
+    r"|\bturned\s+the\s+(?:gun|weapon|rifle|pistol|shotgun)\s+on\s+(?:himself|herself|themselves)\b"
+    r"|\b(?:fatal|apparent)\s+self-inflicted\b|\bself-inflicted\b[^.]*\b(?:died|dead|death|fatal)\b"
+    r"|\b(?:died|dead|death)\b[^.]*\bself-inflicted\b"
+    r"|\bcommitted\s+suicide\b|\bdied\s+by\s+suicide\b|\bmurder-suicide\b",
     re.IGNORECASE,
 )
 _FATAL_NOUN_MODS = {"fatal", "deadly", "fatally"}
@@ -778,8 +782,9 @@ def _is_title_field(token: "Token") -> bool:
 
 
 def _implicit_subject(token: "Token") -> str:
-    if token.ent_type_ == "PERSON":
-        return "person"
+    """The victim as named ("Garcia", "toddler"): two differently named victims are two people."""
+    if token.pos_ == "PROPN" and token.is_title:
+        return token.text
     if token.lower_ in _SINGULAR_PRONOUNS:
         return "person"
     return token.lemma_.lower()
