@@ -181,6 +181,7 @@ class DateClaim(Claim):
     about: str = "other"  # incident | death | arrest | court | memorial | other
     event: str | None = None  # what happened that day, as a key: "fighting", "shooting:man", "death:toddler"
     definite: bool = False  # "the fighting", "Tuesday's shooting": the article's known event, not "a shooting"
+    predicated: bool = False  # the day is when a verb's event happened ("erupted Tuesday"), not a noun's aside
     approximate: bool = False  # "late Monday", "overnight": may straddle midnight
 
     kind = "date"
@@ -201,6 +202,7 @@ class DateClaim(Claim):
                 "about": self.about,
                 "event": self.event,
                 "definite": self.definite,
+                "predicated": self.predicated,
                 "approximate": self.approximate,
             }
         )

@@ -49,8 +49,10 @@ def count_pairs(
     for claim in claims:
         if not isinstance(claim, CountClaim) or claim.background or claim.event not in PAIRABLE_EVENTS:
             continue
-        if claim.partitive or claim.total_of is not None or claim.perpetrator:
-            continue  # subsets are checked against their whole by the parts rule, not as the same fact
+        if claim.partitive or claim.total_of is not None or claim.perpetrator or claim.implicit:
+            # subsets are checked against their whole by the parts rule, not as the same fact; an implicit
+            # "a man was killed" says "at least one" and could only ever contradict a zero
+            continue
         blocks[(story_of(claim.article_id), claim.event, claim.subject_class)].append(claim)
     return _pairs_in_blocks("count", blocks, vector_of, floor, neighbours, story_of)
 

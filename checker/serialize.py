@@ -86,6 +86,7 @@ def claim_from_dict(data: dict[str, Any]) -> Claim:
             about=data["about"],
             event=data.get("event"),
             definite=data.get("definite", False),
+            predicated=data.get("predicated", False),
             approximate=data["approximate"],
         )
     if kind == "name":

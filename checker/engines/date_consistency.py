@@ -54,8 +54,8 @@ class DateConsistency:
             # mentions must also treat it as the known event ("the shooting", not "a shooting").
             if a.event is None or a.event != b.event:
                 continue
-            if require_definite and not (a.definite and b.definite):
-                continue
+            if require_definite and not (a.definite and b.definite and (a.predicated or b.predicated)):
+                continue  # and at least one says when the event happened, rather than naming it in passing
             slack = slack_days if (a.approximate or b.approximate) else 0
             if _overlap(a, b, slack):
                 continue

@@ -43,6 +43,8 @@ class NameVariant:
                 continue
             a, b = batch.claim[pair.a], batch.claim[pair.b]
             assert isinstance(a, NameClaim) and isinstance(b, NameClaim)
+            if not _comparable(a, b):
+                continue
             found = variant_strength(a.name, b.name, min_ratio, min_length)
             if found is None:
                 continue
@@ -70,6 +72,18 @@ class NameVariant:
         return list(best.values())
 
 
+def _comparable(a: NameClaim, b: NameClaim) -> bool:
+    """Names of different length compare only as people (surname against full name); a lone capitalised
+    word the recogniser did not type ("Officer", "Office") is too likely a common noun to compare."""
+    words_a, words_b = _words(a.name), _words(b.name)
+    if len(words_a) != len(words_b) and not (a.entity_type == "person" and b.entity_type == "person"):
+        return False
+    for claim, words in ((a, words_a), (b, words_b)):
+        if claim.entity_type == "unknown" and len(words) == 1 and "-" not in claim.name:
+            return False
+    return True
+
+
 def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int) -> tuple[float, tuple[str, ...]] | None:
     """Confidence that two spellings name one entity, and the differing words; None when not variants."""
     words_a = _words(name_a)
@@ -77,9 +91,8 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
     if not words_a or not words_b:
         return None
     if len(words_a) != len(words_b):
-        # "Tolib Ayombekov" / "Aiyombekov": compare the shared tail (surname) only.
-        n = min(len(words_a), len(words_b))
-        words_a, words_b = words_a[-n:], words_b[-n:]
+        # "Tolib Ayombekov" / "Aiyombekov": a surname against a full name compares surnames only.
+        words_a, words_b = words_a[-1:], words_b[-1:]
     scores: list[float] = []
     differing: list[str] = []
     for x, y in zip(words_a, words_b):
@@ -106,7 +119,7 @@ def variant_strength(name_a: str, name_b: str, min_ratio: float, min_length: int
 def _words(name: str) -> list[str]:
     """Words of a name, without possessives, brackets and punctuation that are not spelling."""
     cleaned = re.sub(r"['’\x92]s\b", "", name.strip())
-    cleaned = re.sub(r"[()\[\]\"“”,.;:!?]", " ", cleaned)
+    cleaned = re.sub(r"[()\[\]\"“”,.;:!?/\\\u200b]", " ", cleaned)
     return [w for w in re.split(r"[\s\-]+", cleaned) if w]
 
 

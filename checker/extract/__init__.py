@@ -62,6 +62,7 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
                     about=mention.about,
                     event=mention.event,
                     definite=mention.definite,
+                    predicated=mention.predicated,
                     approximate=mention.approximate,
                     context=clause_context(span, span.doc[mention.anchor_index], {mention.token_index}),
                 )

@@ -25,7 +25,10 @@ _CUMULATIVE = re.compile(
     r"|record\s+(?:number|high|low)|statistics|homicides\b|anniversary|previous(?:ly)?\b|earlier\s+(?:shooting|attack|incident)"
     r"|another\s+(?:shooting|attack|incident)|separate\s+(?:shooting|attack|incident)|unrelated|in\s+total\s+this"
     r"|nationwide|nationally|across\s+the\s+(?:country|nation|city|state)|citywide|mass\s+shootings\s+(?:in|since)"
-    r"|deadliest|worst\s+(?:mass\s+)?(?:shooting|attack)|since\s+the|civil\s+war)\b",
+    r"|deadliest|worst\s+(?:mass\s+)?(?:shooting|attack)|since\s+the|civil\s+war"
+    r"|series\s+of|string\s+of|spate\s+of|rash\s+of|wave\s+of|over\s+the\s+(?:weekend|holiday)"
+    r"|over\s+(?:the\s+)?(?:past\s+|last\s+)?\w+\s+(?:days|weeks|months)|in\s+the\s+first\s+\w+\s+(?:days|weeks|months)"
+    r")\b",
     re.IGNORECASE,
 )
 _OLD_EVENT_NOUNS = {"attack", "shooting", "bombing", "massacre", "war", "incident", "killing", "riot", "conflict", "uprising", "clash", "battle", "case"}

@@ -240,12 +240,26 @@ def _explicit(sent: "Span", group: NumberGroup) -> CountMention | None:
         anchor=_anchor(head).i,
         head=head.i,
         perpetrator=perpetrator,
-        partitive=(head.i == last.i and of_object is not None) or _additive(head, last),
+        partitive=(head.i == last.i and of_object is not None) or _additive(head, last) or _status_statement(sent, end),
         conj_root=root.i if root.i != head.i or any(c.dep_ == "conj" for c in head.children) else None,
     )
 
 
 _ADDITIVE = {"other", "others", "more", "another", "additional", "remaining", "further", "second", "third", "fourth"}
+
+
+_STATUS = re.compile(
+    r"^\W*(?:\w+\s+){0,4}?(?:(?:is|are|was|were|remain|remains|remained|still|being|been|listed|reported)\s+)*"
+    r"(?:in\s+(?:critical|serious|stable|fair|good|grave|satisfactory|life-threatening)|hospitalized|"
+    r"(?:taken|transported|rushed|airlifted|flown|sent)\s+(?:to|by)|treated|released|recovering|undergoing|in\s+surgery)",
+    re.IGNORECASE,
+)
+
+
+def _status_statement(sent: "Span", end: int) -> bool:
+    """'Two victims were taken to a hospital', 'three remain in critical condition': the state of some of
+    the victims, not a toll to compare with the article's totals."""
+    return bool(_STATUS.match(sent.doc[end : sent.end].text))
 
 
 def _additive(head: "Token", last: "Token") -> bool:

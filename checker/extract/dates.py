@@ -110,6 +110,7 @@ class DateMention:
     token_index: int = -1  # first doc token of the expression
     event: str | None = None
     definite: bool = False
+    predicated: bool = False
 
 
 def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
@@ -149,9 +150,11 @@ def find_dates(sent: "Span", published: dt.date | None) -> list[DateMention]:
             taken.append((start, end))
             date, rstart, rend, granularity, weekday, stated, resolution = mention
             event, definite = event_key(anchor_token)
+            predicated = event is not None and anchor_token is not None and anchor_token.pos_ in ("VERB", "AUX")
             out.append(DateMention(start + lead, end, expression.strip(), date, rstart, rend, granularity, weekday,
                                    stated, resolution, tense, anchor, about, approximate,
-                                   anchor_token.i if anchor_token is not None else token.i, token.i, event, definite))
+                                   anchor_token.i if anchor_token is not None else token.i, token.i, event, definite,
+                                   predicated))
     return sorted(out, key=lambda m: m.start_char)
 
 
@@ -357,6 +360,8 @@ def event_key(anchor: "Token | None") -> tuple[str | None, bool]:
         return None, False
     lemma = anchor.lemma_.lower()
     if anchor.pos_ in ("NOUN", "PROPN") and lemma in _NOUN_EVENTS:
+        if anchor.tag_ == "NNS":
+            return None, False  # "the shootings Thursday and Friday": several events
         return _NOUN_EVENTS[lemma], _definite(anchor)
     subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "that", "which") and anchor.dep_ == "relcl":
