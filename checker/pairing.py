@@ -69,8 +69,6 @@ def date_pairs(
     for claim in claims:
         if not isinstance(claim, DateClaim) or claim.granularity != "day" or claim.range_start is None:
             continue
-        if claim.about == "other":
-            continue
         blocks[(story_of(claim.article_id), claim.about)].append(claim)
     return _pairs_in_blocks("date", blocks, vector_of, floor, neighbours, story_of)
 

@@ -27,6 +27,7 @@ class DateConsistency:
             "min_similarity": {"type": "number", "minimum": 0, "maximum": 1},
             "approximate_slack_days": {"type": "integer", "minimum": 0},
             "require_definite": {"type": "boolean"},
+            "mode": {"enum": ["event", "restatement"]},
         },
         "additionalProperties": False,
     }
@@ -40,6 +41,7 @@ class DateConsistency:
         min_similarity = float(rule.params.get("min_similarity", 0.45))
         slack_days = int(rule.params.get("approximate_slack_days", 1))
         require_definite = bool(rule.params.get("require_definite", False))
+        restatement = rule.params.get("mode", "event") == "restatement"
         best: dict[tuple, Hit] = {}
         for pair in batch.pairs.get("date", ()):
             if pair.similarity < min_similarity:
@@ -50,12 +52,18 @@ class DateConsistency:
             assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
             if a.resolution == "unresolved" or b.resolution == "unresolved":
                 continue
-            # One occasion: the same event key ("fighting", "death:toddler"); within one article both
-            # mentions must also treat it as the known event ("the shooting", not "a shooting").
-            if a.event is None or a.event != b.event:
-                continue
-            if require_definite and not (a.definite and b.definite and (a.predicated or b.predicated)):
-                continue  # and at least one says when the event happened, rather than naming it in passing
+            if restatement:
+                # One statement made twice ("... to open on December 25" / "... to open on July 11"): the
+                # clauses match once dates are blanked out; the similarity threshold carries the weight.
+                if a.event is not None and b.event is not None and a.event != b.event:
+                    continue
+            else:
+                # One occasion: the same event key ("fighting", "death:toddler"); within one article both
+                # mentions must also treat it as the known event ("the shooting", not "a shooting").
+                if a.about == "other" or a.event is None or a.event != b.event:
+                    continue
+                if require_definite and not (a.definite and b.definite and (a.predicated or b.predicated)):
+                    continue  # and at least one says when the event happened, rather than naming it in passing
             slack = slack_days if (a.approximate or b.approximate) else 0
             if _overlap(a, b, slack):
                 continue

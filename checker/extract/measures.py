@@ -3,7 +3,7 @@
 "5 years in prison", "$117 million", "a 50% chance", "married 5 times", "three sons",
 "100 particles per second". Each keeps its unit (the noun or symbol it measures) so
 that only figures of the same unit are ever compared, and the range its qualifier
-sets ("within 30 days" is at most 30, "more than 1000 years" is 1001 or more).
+sets ("more than 1000 years" is 1001 or more; "within 30 days" names a limit, 30).
 """
 
 from __future__ import annotations
@@ -76,9 +76,8 @@ def find_measures(sent: "Span", taken: set[int]) -> list[MeasureMention]:
                 unit = "age"
         if unit is None or unit in _SKIP_UNITS:
             continue
+        # "within 30 days" states a limit; two different limits for one deadline conflict, so it stays exact
         qualifier = group.qualifier
-        if prev is not None and prev.lower_ == "within" and qualifier == "exact":
-            qualifier = "up to"
         out.append(
             MeasureMention(
                 start_token=group.start,
