@@ -78,10 +78,17 @@ def in_window(article: Article, incident: dict) -> bool:
 # --- what an article says about its incident -------------------------------------------------------
 
 def current_counts(claims: Iterable[Claim], event: str) -> list[CountClaim]:
-    return [
+    """This incident's figures for the whole group of victims: not background, not a subset, not a part
+    of a listed total ("two women and one man"), and counting people in general when the article does."""
+    claims = list(claims)
+    parts = {p for c in claims if isinstance(c, CountClaim) for p in c.parts}
+    found = [
         c for c in claims
-        if isinstance(c, CountClaim) and c.event == event and not c.background and not c.partitive and c.total_of is None
+        if isinstance(c, CountClaim) and c.event == event and not c.background and not c.partitive
+        and c.total_of is None and c.id not in parts
     ]
+    generic = [c for c in found if c.subject_class == "people" or c.implicit or c.perpetrator]
+    return generic if any(not c.implicit and not c.perpetrator for c in generic) else found
 
 
 def _value(claim: CountClaim) -> int | None:

@@ -284,7 +284,7 @@ def plausible_count(sent: "Span", group: NumberGroup) -> bool:
     if nxt is not None:
         if nxt.text in ("-", "–") and nxt2 is not None and nxt2.lower_ in _HYPHEN_UNITS:
             return False  # "13-year-old", "45-caliber"
-        if nxt.lower_ in ("percent", "%") or nxt.lower_ in NON_PERSON_UNITS and nxt.lower_ not in ("shot",):
+        if nxt.lower_ in ("percent", "%") or (nxt.lower_ in NON_PERSON_UNITS or nxt.lemma_.lower() in NON_PERSON_UNITS) and nxt.lower_ not in ("shot",):
             return False
         if nxt.lower_.startswith("-year"):
             return False
@@ -337,6 +337,10 @@ def incidental_number(sent: "Span", group: NumberGroup) -> bool:
             return True  # "Nazarov, 56," : an age
         if prev.text in (".", "-") and prev2 is not None and prev2.like_num:
             return True  # decimals, ranges, phone numbers
+        if prev.lower_ in ("and", "to", "or") and prev2 is not None and prev2.like_num:
+            before = doc[prev2.i - 1].lower_ if prev2.i - 1 >= sent.start else ""
+            if before in ("ages", "aged", "age", "between"):
+                return True  # "ages 12 and 16", "between 12 and 16"
         if prev.lower_ in ("no.", "number", "route", "highway", "interstate", "apt.", "suite", "unit", "room",
                            "page", "channel", "exit", "precinct", "district", "ward", "station", "flight", "platform",
                            "gate", "chapter", "article", "section", "amendment", "version", "ages", "age", "aged"):
@@ -472,9 +476,11 @@ def _event_right(sent: "Span", group: NumberGroup, head: "Token", subject: "Toke
 
 
 def _agent_of_active(verb: "Token") -> bool:
-    """'two men shot the victim': the counted people did the shooting."""
+    """'two men shot the victim', 'two men began shooting at each other': the counted people did the shooting."""
     if verb.pos_ != "VERB" or verb.tag_ == "VBN":
         return False
+    if verb.tag_ == "VBG" or any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
+        return True
     if verb.lemma_.lower() in ("die", "perish"):
         return False
     return any(c.dep_ in ("dobj", "obj") and c.lower_ not in ("themselves",) for c in verb.children)
@@ -640,8 +646,8 @@ def _implicit(sent: "Span", used_heads: set[int], explicit: list[CountMention]) 
                 continue  # "moved in to arrest him", "will kill": intentions are not events
             if any(c.dep_ == "neg" for c in token.children) or any(c.lower_ in ("nearly", "almost") for c in token.children):
                 continue
-            if any(c.tag_ == "MD" and c.lower_ not in ("will",) for c in token.children):
-                continue
+            if any(c.tag_ == "MD" and c.lower_ not in ("will",) for c in list(token.children) + list(token.head.children)):
+                continue  # "could have been killed", "she could've been dead"
             patient = _verb_patient(token)
             if patient is None:
                 continue
