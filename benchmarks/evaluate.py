@@ -130,11 +130,16 @@ def injured_figure(claims: Sequence[Claim]) -> int | None:
     return None
 
 
-def incident_date(claims: Sequence[Claim]) -> dt.date | None:
-    """The first resolved day the article gives for the incident itself."""
+def incident_date(claims: Sequence[Claim], published: dt.date | None = None) -> dt.date | None:
+    """The first resolved day the article gives for the incident itself; failing that, for a death; failing
+    that, the first past day of the last week that is not a court date, an arrest or a memorial."""
     for about in ("incident", "death"):
         for claim in claims:
             if isinstance(claim, DateClaim) and claim.about == about and claim.granularity == "day" and claim.date:
+                return claim.date
+    for claim in claims:
+        if isinstance(claim, DateClaim) and claim.about == "other" and claim.granularity == "day" and claim.date:
+            if published is None or 0 <= (published - claim.date).days <= WINDOW_DAYS:
                 return claim.date
     return None
 
@@ -210,7 +215,7 @@ def dates_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
         total += 1
         claims = ex.claims[article.id]
         expected = record_date(incident)
-        found = incident_date(claims)
+        found = incident_date(claims, article.published)
         hit += int(found == expected)
         any_hit += int(any(isinstance(c, DateClaim) and c.date == expected and c.about != "other" for c in claims))
         if found != expected:

@@ -51,9 +51,10 @@ def parse_articles(articles: Iterable[Article], *, batch_size: int = 64) -> Iter
     for index, article in enumerate(articles):
         pieces.extend(_pieces(index, article))
     nlp = spacy_pipeline()
+    texts = [_parse_form(p) for p in pieces]
     by_article: dict[int, list[ParsedSentence]] = {i: [] for i in range(len(articles))}
     counters: dict[int, int] = {i: 0 for i in range(len(articles))}
-    docs = nlp.pipe((p.text for p in pieces), batch_size=batch_size)
+    docs = nlp.pipe(texts, batch_size=batch_size)
     for piece, doc in zip(pieces, docs):
         doc.user_data["field"] = piece.field
         article = articles[piece.article_index]
@@ -75,6 +76,16 @@ def parse_articles(articles: Iterable[Article], *, batch_size: int = 64) -> Iter
             by_article[piece.article_index].append(ParsedSentence(sentence, span))
     for index, article in enumerate(articles):
         yield article, by_article[index]
+
+
+def _parse_form(piece: _Piece) -> str:
+    """Title-case headlines ("Juvenile Dies After Man Mishandles Handgun") defeat the tagger; parse them in
+    sentence case. The text keeps its length, so offsets into the original still hold."""
+    words = [w for w in piece.text.split() if w[:1].isalpha()]
+    if piece.field == "title" and len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
+        lowered = piece.text.lower()
+        return lowered[:1].upper() + lowered[1:]
+    return piece.text
 
 
 def _pieces(index: int, article: Article) -> list[_Piece]:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..quantities import QUALIFIER_PHRASES, VAGUE_QUANTITIES, Range, apply_qualifier, parse_number
 from .lexicon import (
+    NOT_VICTIMS,
     BRIDGE_WORDS,
     EVENT_NOUNS,
     EVENT_PRIORITY,
@@ -294,7 +295,8 @@ def plausible_count(sent: "Span", group: NumberGroup) -> bool:
             nxt is not None and nxt.lower_ in NON_PERSON_UNITS
         ):
             return False
-        if not (nxt is not None and (nxt.lemma_.lower() in PERSON_NOUNS or nxt.lower_ == "of")):
+        if not (nxt is not None and (nxt.lemma_.lower() in PERSON_NOUNS or nxt.lemma_.lower() in EVENT_NOUNS
+                                     or nxt.lower_ == "of")):
             return False
     return True
 
@@ -629,12 +631,22 @@ def _implicit(sent: "Span", used_heads: set[int], explicit: list[CountMention]) 
     seen_patients: set[int] = set(used_heads)
     for token in sent:
         word = token.lower_ if token.lower_ in EVENT_WORDS else token.lemma_.lower()
-        event = EVENT_WORDS.get(word)
+        event = EVENT_WORDS.get(word) or _EVENT_NOUN_FORMS.get(word)
         if event not in ("killed", "injured", "shot", "arrested"):
             continue
         if token.pos_ == "NOUN" and word in ("shooting", "death", "killing", "murder", "homicide", "shot"):
             patient = _noun_patient(token)
             if patient is None:
+                if token.lemma_.lower() in ("shooting", "stabbing") and token.tag_ == "NN" and any(
+                    c.lower_ in ("fatal", "deadly") for c in token.children
+                ) and token.i not in seen_patients:
+                    # "a fatal shooting" names at least one death even when the victim is not named
+                    seen_patients.add(token.i)
+                    out.append(CountMention(
+                        start_token=min(c.i for c in token.children if c.lower_ in ("fatal", "deadly")),
+                        end_token=token.i + 1, range=Range(1, 1), qualifier="implicit", subject="victim",
+                        subject_class="people", event="killed", anchor=token.i, head=token.i, implicit=True,
+                    ))
                 continue
             if token.lemma_.lower() == "shooting" or token.lower_ == "shot":
                 fatal = any(c.lower_ in _FATAL_NOUN_MODS for c in token.children)
@@ -687,6 +699,9 @@ def _implicit(sent: "Span", used_heads: set[int], explicit: list[CountMention]) 
     return out
 
 
+_EVENT_NOUN_FORMS = {"shooting": "shot", "killing": "killed", "slaying": "killed", "stabbing": "other"}
+
+
 def _verb_patient(verb: "Token") -> "Token | None":
     lemma = verb.lemma_.lower()
     children = list(verb.children)
@@ -717,6 +732,9 @@ def _verb_patient(verb: "Token") -> "Token | None":
         return subject
     if passive:
         subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+        if subject is None:
+            # headline parses: "14-year-old killed in accidental shooting" ("old" hangs off the verb)
+            subject = next((c for c in children if c.lemma_.lower() == "old" and any("year" in g.lower_ for g in c.subtree)), None)
         if subject is None and verb.dep_ == "conj":
             subject = next((c for c in verb.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
         if subject is None and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -785,9 +803,13 @@ def _singular_person(token: "Token") -> bool:
     if token.pos_ == "PROPN" and token.tag_ == "NNP" and token.is_title and token.ent_type_ == "" and not headline:
         # a named victim the recogniser missed: "LaPrida Shears, 25, was killed" (a multi-word name)
         return lemma not in _PLACE_WORDS and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children)
+    if lemma == "old" and any("year" in c.lower_ for c in token.subtree):
+        return True  # "a 13-year-old", "14-year-old killed"
     if token.tag_ not in ("NN", "NNP"):
         return False
-    if lemma in PERSON_NOUNS and lemma not in ("people", "other", "couple", "security", "official"):
+    if lemma in ("people", "other", "couple", "security", "official") or lemma in NOT_VICTIMS:
+        return False
+    if lemma in PERSON_NOUNS or _victim_word(token):
         if any(c.dep_ in ("det", "poss") or c.lower_ in ("a", "an", "the") for c in token.children):
             return True
         # headlines drop articles: "Woman fatally shot in Hazelwood", "Teen shot in head at mall"
@@ -795,6 +817,13 @@ def _singular_person(token: "Token") -> bool:
     if lemma == "old" and any("year" in c.lower_ for c in token.subtree):
         return True
     return False
+
+
+def _victim_word(token: "Token") -> bool:
+    """A singular common noun that is the one shot or killed names a person ("turkey hunter", "senator",
+    "ex-wife") unless it is a thing or an animal; the patient role is what makes it a victim."""
+    return token.pos_ in ("NOUN", "PROPN") and token.is_alpha is not None and token.ent_type_ not in (
+        "GPE", "LOC", "FAC", "ORG", "DATE", "TIME", "MONEY", "CARDINAL", "ORDINAL", "PRODUCT", "EVENT")
 
 
 def _is_title_field(token: "Token") -> bool:

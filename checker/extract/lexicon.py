@@ -35,6 +35,7 @@ EVENT_WORDS: dict[str, str] = {
 # Nouns that name the event itself when counted: "17 deaths", "two arrests".
 EVENT_NOUNS: dict[str, str] = {
     "death": "killed", "fatality": "killed", "homicide": "killed", "murder": "killed", "body": "killed",
+    "killing": "killed", "slaying": "killed",
     "injury": "injured", "casualty": "casualties", "arrest": "arrested",
 }
 
@@ -85,6 +86,14 @@ SUBJECT_CLASSES: dict[str, str] = {
 }
 
 PERPETRATOR_NOUNS = {"gunman", "shooter", "attacker", "assailant", "killer", "perpetrator", "bomber", "sniper"}
+
+# Things and animals that can be "shot" or "hit" but are not people (never counted as victims).
+NOT_VICTIMS = {
+    "car", "vehicle", "truck", "house", "home", "window", "building", "door", "wall", "dog", "cat", "deer", "bear",
+    "animal", "horse", "tire", "store", "business", "apartment", "round", "shot", "gun", "weapon", "video",
+    "film", "photo", "picture", "game", "ball", "goal", "bill", "plan", "proposal", "idea", "deal", "season",
+    "shooting", "incident", "case", "investigation", "report", "story", "scene", "area", "street", "road",
+}
 
 # Units after a number that say it is not a count of people.
 NON_PERSON_UNITS = {
