@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 from functools import lru_cache
-from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -77,11 +76,3 @@ def _sentence_transformer():
 
 def text_key(text: str) -> str:
     return hashlib.sha1(f"{MODEL_ID}\n{text}".encode("utf-8")).hexdigest()
-
-
-def model_fingerprint() -> str:
-    """Identifies the model weights, so cached vectors are dropped when the model package changes."""
-    path = Path(embedding_model_path())
-    weights = path / "model.safetensors"
-    stat = weights.stat() if weights.exists() else None
-    return f"{MODEL_ID}:{stat.st_size if stat else 0}"

@@ -78,16 +78,3 @@ class Selection:
             for selector in selectors
             if not any(specificity(selector, r) for r in rules)
         ]
-
-
-def parse_selectors(values: Iterable[str] | None) -> tuple[str, ...]:
-    out: list[str] = []
-    for value in values or ():
-        out.extend(part.strip() for part in value.split(",") if part.strip())
-    return tuple(out)
-
-
-def merge_severity(base: Mapping[str, Severity], extra: Mapping[str, Severity]) -> dict[str, Severity]:
-    merged = dict(base)
-    merged.update(extra)
-    return merged

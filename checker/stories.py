@@ -8,7 +8,6 @@ grows with n * k, not n^2, so batches of thousands stay cheap.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
@@ -87,9 +86,3 @@ def _linked(
     if similarity >= params.weak_similarity and (rare or len(shared) >= 2):
         return True
     return len(rare) >= 3
-
-
-def days_apart(a: dt.date | None, b: dt.date | None) -> int | None:
-    if a is None or b is None:
-        return None
-    return abs((a - b).days)

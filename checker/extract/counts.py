@@ -203,7 +203,6 @@ def _qualifier_before(sent: "Span", i: int) -> tuple[str, int]:
 def _explicit(sent: "Span", group: NumberGroup) -> CountMention | None:
     doc = sent.doc
     last = doc[group.end - 1]
-    first = doc[group.number_start]
     if group.vague is None and group.qualifier != "none" and not plausible_count(sent, group):
         return None
     head = _counted_head(last)
@@ -211,7 +210,6 @@ def _explicit(sent: "Span", group: NumberGroup) -> CountMention | None:
     of_object = _of_object(head)
     if head.i == last.i and of_object is not None:
         subject_token = of_object
-    head_lemma = head.lemma_.lower()
     if head.i != last.i:
         if head.lower_ in NON_PERSON_UNITS and head.lower_ != "shot":
             return None

@@ -161,6 +161,3 @@ HEDGE_PHRASES = (
     "could not be independently verified", "could not be verified", "not independently confirmed",
     "could not be confirmed", "not been confirmed", "not been verified",
 )
-
-# Qualifier-free words that make a count vague (they are handled as quantities).
-DETERMINER_SINGULAR = {"a", "an", "the", "this", "that", "one", "another"}

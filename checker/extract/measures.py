@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..quantities import Range, apply_qualifier, parse_number
+from ..quantities import Range, apply_qualifier
 from .counts import incidental_number, number_groups  # one notion of "a number in copy"
 
 if TYPE_CHECKING:  # pragma: no cover
