@@ -17,7 +17,8 @@ __all__ = ["Block", "copy_blocks"]
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph of copy: ``text`` is ``article.text[start:end]``."""
+    """A paragraph of copy: ``text`` is ``article.text[start:end]`` with page furniture (HTML comments,
+    publication stamps) blanked out, so offsets still hold but the furniture is never read as copy."""
 
     start: int
     end: int
@@ -65,6 +66,15 @@ _BYLINE = re.compile(r"^(?:by|written\s+by|reporting\s+by)\s+[\w.'’ -]{2,60}(?
 _VIDEO_TEASER = re.compile(r"^\d{1,2}:\d{2}\s+\S")
 _TEASER_BULLET = re.compile(r"^[+•►▶»]\s*\S")
 _HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# Page furniture inside a line of copy: "Posted: Monday, March 2, 2015 12:06 AM EST", and the
+# publication date in a dateline ("LA PORTE, Ind. (December 26, 2015) —"), which is no event's date.
+_STAMP = re.compile(
+    r"\b(?:Posted|Updated|Published|Last\s+updated|Modified)\s*(?:on|at)?\s*:?\s*"
+    r"(?:[A-Z][a-z]+day,?\s*)?(?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}T)?)?",
+)
+_DATELINE_DATE = re.compile(r"^([^\n(]{2,60}?)(\((?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4})\))(\s*[—–-])", re.MULTILINE)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 
@@ -72,6 +82,7 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 def copy_blocks(text: str, *, markdown: bool = False) -> list[Block]:
     """Split ``text`` into paragraphs and keep the ones that are article copy."""
     masked = _mask_html_comments(text) if markdown else text
+    masked = _mask_stamps(masked)
     blocks: list[Block] = []
     lines = _lines_with_offsets(masked)
     poll_zone = _poll_zone(lines)
@@ -95,7 +106,7 @@ def copy_blocks(text: str, *, markdown: bool = False) -> list[Block]:
         block_end = start + len(raw.rstrip())
         if block_end <= block_start:
             continue
-        blocks.append(Block(block_start, block_end, text[block_start:block_end], heading))
+        blocks.append(Block(block_start, block_end, masked[block_start:block_end], heading))
         seen_copy = True
     return blocks
 
@@ -103,6 +114,12 @@ def copy_blocks(text: str, *, markdown: bool = False) -> list[Block]:
 def _mask_html_comments(text: str) -> str:
     """Blank comments out (same length) so offsets into the original text still hold."""
     return _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), text)
+
+
+def _mask_stamps(text: str) -> str:
+    """Blank publication stamps and dateline dates (same length, so offsets still hold)."""
+    text = _STAMP.sub(lambda m: " " * len(m.group(0)), text)
+    return _DATELINE_DATE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:
