@@ -24,8 +24,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def timed_check(paths: list[str], cache_dir: Path) -> float:
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(ROOT))
-    command = [sys.executable, "-m", "checker", "check", *paths, "--cache-dir", str(cache_dir), "--quiet",
-               "--fail-on", "never", "--isolated"]
+    command = [
+        sys.executable,
+        "-m",
+        "checker",
+        "check",
+        *paths,
+        "--cache-dir",
+        str(cache_dir),
+        "--quiet",
+        "--fail-on",
+        "never",
+        "--isolated",
+    ]
     start = time.perf_counter()
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     elapsed = time.perf_counter() - start

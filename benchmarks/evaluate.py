@@ -31,14 +31,16 @@ from urllib.parse import urlparse
 
 from tabulate import tabulate
 
-from checker.cache import Cache
-from checker.embeddings import Embedder
+from checker.analyse.build import extract_claims
+from checker.analyse.cache import Cache
+from checker.commands import check_articles
+from checker.extract.numbers import apply_qualifier, parse_number
 from checker.ingest import normalise_text, read_paths
-from checker.models import Article, Claim, CountClaim, DateClaim, Severity
-from checker.pipeline import analyse, extract_claims
-from checker.quantities import QUALIFIER_PHRASES, Range, apply_qualifier, parse_number, ranges_overlap
-from checker.ruleset import load_rules
-from checker.selection import Selection
+from checker.lexicon.numbers import QUALIFIER_PHRASES
+from checker.nlp.embeddings import Embedder
+from checker.records import Article, Claim, CountClaim, DateClaim, Range, Severity, ranges_overlap
+from checker.rules.loading import load_rules
+from checker.rules.selection import Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "eval"
@@ -47,6 +49,7 @@ WINDOW_DAYS = 7
 
 
 # --- data -----------------------------------------------------------------------------------------
+
 
 def load_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -77,15 +80,21 @@ def in_window(article: Article, incident: dict) -> bool:
 
 # --- what an article says about its incident -------------------------------------------------------
 
+
 def current_counts(claims: Iterable[Claim], event: str) -> list[CountClaim]:
     """This incident's figures for the whole group of victims: not background, not a subset, not a part
     of a listed total ("two women and one man"), and counting people in general when the article does."""
     claims = list(claims)
     parts = {p for c in claims if isinstance(c, CountClaim) for p in c.parts}
     found = [
-        c for c in claims
-        if isinstance(c, CountClaim) and c.event == event and not c.background and not c.partitive
-        and c.total_of is None and c.id not in parts
+        c
+        for c in claims
+        if isinstance(c, CountClaim)
+        and c.event == event
+        and not c.background
+        and not c.partitive
+        and c.total_of is None
+        and c.id not in parts
     ]
     generic = [c for c in found if c.subject_class == "people" or c.implicit or c.perpetrator]
     return generic if any(not c.implicit and not c.perpetrator for c in generic) else found
@@ -146,6 +155,7 @@ def incident_date(claims: Sequence[Claim], published: dt.date | None = None) -> 
 
 # --- metrics --------------------------------------------------------------------------------------
 
+
 @dataclass
 class Extracted:
     articles: list[Article]
@@ -176,8 +186,15 @@ def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
             if (figure or 0) == record:
                 hits[event] += 1
             else:
-                misses.append((article.id[:10], event, record, figure,
-                               [(c.text, c.min, c.max, c.implicit) for c in current_counts(claims, event)][:6]))
+                misses.append(
+                    (
+                        article.id[:10],
+                        event,
+                        record,
+                        figure,
+                        [(c.text, c.min, c.max, c.implicit) for c in current_counts(claims, event)][:6],
+                    )
+                )
             if record > 0:
                 totals[event + "_nonzero"] += 1
                 hits[event + "_nonzero"] += int(figure == record)
@@ -219,10 +236,25 @@ def dates_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
         hit += int(found == expected)
         any_hit += int(any(isinstance(c, DateClaim) and c.date == expected and c.about != "other" for c in claims))
         if found != expected:
-            misses.append((article.id[:10], str(article.published), str(expected), str(found),
-                           [(c.expression, str(c.date), c.about) for c in claims if isinstance(c, DateClaim) and c.granularity == "day"][:5]))
-    return {"articles": total, "date_accuracy": _ratio(hit, total), "date_any_incident_claim": _ratio(any_hit, total),
-            "_date_misses": misses}
+            misses.append(
+                (
+                    article.id[:10],
+                    str(article.published),
+                    str(expected),
+                    str(found),
+                    [
+                        (c.expression, str(c.date), c.about)
+                        for c in claims
+                        if isinstance(c, DateClaim) and c.granularity == "day"
+                    ][:5],
+                )
+            )
+    return {
+        "articles": total,
+        "date_accuracy": _ratio(hit, total),
+        "date_any_incident_claim": _ratio(any_hit, total),
+        "_date_misses": misses,
+    }
 
 
 def gold_scores(ex: Extracted, gold: list[dict]) -> dict:
@@ -240,7 +272,9 @@ def gold_scores(ex: Extracted, gold: list[dict]) -> dict:
         predicted = {
             (c.event, c.min, c.max)
             for c in claims
-            if isinstance(c, CountClaim) and not c.background and c.event in ("killed", "injured", "shot", "arrested", "missing")
+            if isinstance(c, CountClaim)
+            and not c.background
+            and c.event in ("killed", "injured", "shot", "arrested", "missing")
         }
         tp["count"] += len(gold_counts & predicted)
         n_pred["count"] += len(predicted)
@@ -268,12 +302,11 @@ def gold_scores(ex: Extracted, gold: list[dict]) -> dict:
 
 def false_alarms(articles: list[Article], embedder: Embedder, label: str, cache: Cache | None = None) -> dict:
     """Error-level findings per 100 articles, each article checked alone (as a single-article CI run)."""
-    rules = load_rules()
-    selection = Selection()
+    rules = Selection().resolve(load_rules())
     errors = []
     warnings = []
     for article in articles:
-        analysis = analyse([article], rules, selection, embedder=embedder, cache=cache)
+        analysis = check_articles([article], rules, embedder=embedder, cache=cache)
         errors += [f for f in analysis.findings if f.severity == Severity.ERROR]
         warnings += [f for f in analysis.findings if f.severity == Severity.WARNING]
     per_rule = Counter(f.rule for f in errors)
@@ -311,8 +344,7 @@ def contradoc_articles(data: Path, label: str | None = None) -> list[tuple[dict,
 
 
 def contradoc_recall(data: Path, embedder: Embedder, cache: Cache | None = None) -> dict:
-    rules = load_rules()
-    selection = Selection()
+    rules = Selection().resolve(load_rules())
     found = Counter()
     total = Counter()
     for row, article in contradoc_articles(data, "contradictory"):
@@ -320,7 +352,7 @@ def contradoc_recall(data: Path, embedder: Embedder, cache: Cache | None = None)
         if not evidence or _norm(evidence[:80]) not in _norm(article.text):
             continue  # the contradiction lies past the 2,000-character cut
         types = (row.get("contra_type") or "unknown").split("|")
-        analysis = analyse([article], rules, selection, embedder=embedder, cache=cache)
+        analysis = check_articles([article], rules, embedder=embedder, cache=cache)
         hit = any(_overlaps(e.sentence, evidence) for f in analysis.findings for e in f.evidence)
         for kind in types:
             total[kind] += 1
@@ -352,7 +384,7 @@ def quantity_ranges(text: str) -> list[tuple[Range, str]]:
 
 
 def nli_numeric(data: Path, limit: int | None = None) -> dict:
-    """Contradiction iff the differing quantities' ranges cannot overlap; applies to pairs that differ in one quantity."""
+    """Contradiction iff the differing quantities' ranges cannot overlap (pairs that differ in one quantity)."""
     rows = load_jsonl(data / "nli-numeric" / "pairs.jsonl")
     if limit:
         rows = rows[:limit]
@@ -388,7 +420,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", default=",".join(PARTS), help="comma-separated parts: " + ", ".join(PARTS))
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--show", type=int, default=0, help="print up to N misses / false alarms per part")
-    parser.add_argument("--no-cache", action="store_true", help="re-parse everything (the cache is keyed by extractor code)")
+    parser.add_argument(
+        "--no-cache", action="store_true", help="re-parse everything (the cache is keyed by extractor code)"
+    )
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if not args.data.is_dir():

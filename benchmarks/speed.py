@@ -27,20 +27,38 @@ GVA = ROOT.parent / "shared" / "eval" / "gva-dev" / "articles.jsonl"
 def run(label: str, paths: list[str]) -> list[object]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
-        command = [sys.executable, "-m", "checker", "check", *paths, "--out", str(out), "--cache-dir",
-                   str(Path(tmp) / "cache"), "-q"]
+        command = [
+            sys.executable,
+            "-m",
+            "checker",
+            "check",
+            *paths,
+            "--out",
+            str(out),
+            "--cache-dir",
+            str(Path(tmp) / "cache"),
+            "-q",
+        ]
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
-                                env=dict(os.environ, HF_HUB_OFFLINE="1"))
+        result = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1")
+        )
         seconds = time.perf_counter() - start
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         if result.returncode not in (0, 1):
             raise SystemExit(f"{label}: checker exited {result.returncode}: {result.stderr.strip()}")
         summary = json.loads((out / "report.json").read_text(encoding="utf-8"))["summary"]
     peak_mb = max(before.ru_maxrss, after.ru_maxrss) / 1024  # ru_maxrss is in KiB on Linux
-    return [label, summary["articles"], summary["claims"], summary["findings"], f"{seconds:.1f}",
-            f"{summary['articles'] / seconds:.1f}", f"{peak_mb:.0f}"]
+    return [
+        label,
+        summary["articles"],
+        summary["claims"],
+        summary["findings"],
+        f"{seconds:.1f}",
+        f"{summary['articles'] / seconds:.1f}",
+        f"{peak_mb:.0f}",
+    ]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,8 +68,13 @@ def main(argv: list[str] | None = None) -> int:
     rows = [run("seeds/", ["seeds/"])]
     if not args.quick and GVA.exists():
         rows.append(run("gva-dev batch (one run)", [str(GVA)]))
-    print(tabulate(rows, headers=["input", "articles", "claims", "findings", "seconds", "articles/s", "peak MB"],
-                   tablefmt="github"))
+    print(
+        tabulate(
+            rows,
+            headers=["input", "articles", "claims", "findings", "seconds", "articles/s", "peak MB"],
+            tablefmt="github",
+        )
+    )
     return 0
 
 

@@ -1,10 +1,10 @@
 """Command line: ``checker check``, ``checker baseline``, ``checker config``, ``checker schema``, ``checker rules``.
 
-Exit codes are part of the contract:
-0 = nothing reaches the fail level; 1 = findings at or above ``--fail-on``;
-2 = usage or input error (bad path, unreadable/binary/undecodable file, bad front
-matter, invalid rule file); 3 = internal error (a bug or a missing model package).
-A crash never exits 0 or 1, so CI cannot mistake it for a pass or for findings.
+Commands only: options shared by several commands are declared once (the ``Annotated`` aliases
+below), the use cases live in ``checker.commands`` and the exit codes in ``checker.errors``
+(0 pass, 1 findings at the fail level, 2 usage or input error, 3 internal error). A crash never
+exits 0 or 1, so CI cannot mistake it for a pass or for findings. Heavy libraries (spaCy, torch,
+scikit-learn) are imported only by the commands that read articles.
 """
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import Annotated, NoReturn, Optional
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-EXIT_USAGE = 2
-EXIT_INTERNAL = 3
+from .errors import CheckerError, ExitCode
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Config
+    from .records import Rule
 
 app = typer.Typer(
     add_completion=False,
@@ -33,46 +34,72 @@ rules_app = typer.Typer(help="List the rules or explain one.", invoke_without_co
 app.add_typer(rules_app, name="rules")
 
 
-def _fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+def _fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
     typer.echo(f"checker: {message}", err=True)
     raise typer.Exit(code)
 
 
 # Options shared by the commands that read the configuration; each replaces the file's value for its key.
-ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="Configuration file (default: the nearest checker.toml, or pyproject.toml with a tool.checker table, walking up).")]
+ConfigFile = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        help="Configuration file (default: the nearest checker.toml, or pyproject.toml with a tool.checker table, "
+        "walking up).",
+    ),
+]
 Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
-Select = Annotated[Optional[list[str]], typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable).")]
-Ignore = Annotated[Optional[list[str]], typer.Option("--ignore", help="Rules to skip (same forms as --select).")]
-ExtendSelect = Annotated[Optional[list[str]], typer.Option("--extend-select", help="Rules to run on top of 'select' (e.g. ones off by default).")]
-SeverityFlag = Annotated[Optional[list[str]], typer.Option("--severity", help="Change a rule's severity: SELECTOR=error|warning|note (repeatable).")]
-FailOn = Annotated[Optional[str], typer.Option("--fail-on", help="Lowest severity that fails the run: error (default), warning, note or never.")]
-RulesDir = Annotated[Optional[list[Path]], typer.Option("--rules-dir", help="Extra directory of rule files (repeatable).")]
-Include = Annotated[Optional[list[str]], typer.Option("--include", help="Only check discovered files matching these globs.")]
-Exclude = Annotated[Optional[list[str]], typer.Option("--exclude", help="Skip discovered files matching these globs.")]
-CacheDir = Annotated[Optional[Path], typer.Option("--cache-dir", help="Cache directory (default .checker_cache).")]
+Select = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable)."),
+]
+Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip (same forms as --select).")]
+ExtendSelect = Annotated[
+    list[str] | None,
+    typer.Option("--extend-select", help="Rules to run on top of 'select' (e.g. ones off by default)."),
+]
+SeverityFlag = Annotated[
+    list[str] | None,
+    typer.Option("--severity", help="Change a rule's severity: SELECTOR=error|warning|note (repeatable)."),
+]
+FailOn = Annotated[
+    str | None,
+    typer.Option("--fail-on", help="Lowest severity that fails the run: error (default), warning, note or never."),
+]
+RulesDir = Annotated[list[Path] | None, typer.Option("--rules-dir", help="Extra directory of rule files (repeatable).")]
+Include = Annotated[
+    list[str] | None, typer.Option("--include", help="Only check discovered files matching these globs.")
+]
+Exclude = Annotated[list[str] | None, typer.Option("--exclude", help="Skip discovered files matching these globs.")]
+CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="Cache directory (default .checker_cache).")]
 NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")]
-Format = Annotated[Optional[list[str]], typer.Option("--format", "-f", help="Output format NAME[=PATH] (repeatable; PATH '-' or none = stdout, one format at most).")]
+Format = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--format", "-f", help="Output format NAME[=PATH] (repeatable; PATH '-' or none = stdout, one format at most)."
+    ),
+]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
 
 
 def _config(
-    config_file: Optional[Path] = None,
+    config_file: Path | None = None,
     isolated: bool = False,
     *,
-    select: Optional[list[str]] = None,
-    ignore: Optional[list[str]] = None,
-    extend_select: Optional[list[str]] = None,
-    severity: Optional[list[str]] = None,
-    fail_on: Optional[str] = None,
-    rules_dir: Optional[list[Path]] = None,
-    include: Optional[list[str]] = None,
-    exclude: Optional[list[str]] = None,
-    cache_dir: Optional[Path] = None,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    extend_select: list[str] | None = None,
+    severity: list[str] | None = None,
+    fail_on: str | None = None,
+    rules_dir: list[Path] | None = None,
+    include: list[str] | None = None,
+    exclude: list[str] | None = None,
+    cache_dir: Path | None = None,
     no_cache: bool = False,
-    formats: Optional[list[str]] = None,
+    formats: list[str] | None = None,
 ):
     """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2."""
-    from .config import ConfigError, resolve_config
+    from .config import resolve_config
 
     levels = None
     if severity:
@@ -81,22 +108,36 @@ def _config(
             _fail("--severity: expected SELECTOR=LEVEL, e.g. --severity CNT002=error")
         levels = {k.strip(): v.strip() for k, _, v in pairs}
     overrides = {
-        "select": select, "ignore": ignore, "extend-select": extend_select, "severity": levels, "fail-on": fail_on,
-        "rules-dirs": [str(d) for d in rules_dir] if rules_dir else None, "include": include, "exclude": exclude,
-        "cache-dir": False if no_cache else (str(cache_dir) if cache_dir else None), "format": formats,
+        "select": select,
+        "ignore": ignore,
+        "extend-select": extend_select,
+        "severity": levels,
+        "fail-on": fail_on,
+        "rules-dirs": [str(d) for d in rules_dir] if rules_dir else None,
+        "include": include,
+        "exclude": exclude,
+        "cache-dir": False if no_cache else (str(cache_dir) if cache_dir else None),
+        "format": formats,
     }
     try:
         return resolve_config(overrides, config_file=config_file, isolated=isolated)
-    except ConfigError as exc:
-        _fail(str(exc))
+    except CheckerError as exc:
+        _fail(str(exc), exc.exit_code)
 
 
 @app.command()
 def check(
     paths: Annotated[list[Path], typer.Argument(help="Article files or directories (searched recursively).")],
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Directory for report.json and report.md.")] = None,
-    baseline: Annotated[Optional[Path], typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")] = None,
-    changed_since: Annotated[Optional[str], typer.Option("--changed-since", help="Report only findings that involve articles changed since this git revision.")] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for report.json and report.md.")] = None,
+    baseline: Annotated[
+        Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since", help="Report only findings that involve articles changed since this git revision."
+        ),
+    ] = None,
     formats: Format = None,
     fail_on: FailOn = None,
     select: Select = None,
@@ -113,12 +154,22 @@ def check(
     quiet: Quiet = False,
 ) -> None:
     """Check articles and write a discrepancy report."""
-    from .runner import CheckRequest, run_check
+    from .commands import CheckRequest, run_check
 
     config = _config(
-        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
-        fail_on=fail_on, rules_dir=rules_dir, include=include, exclude=exclude, cache_dir=cache_dir,
-        no_cache=no_cache, formats=formats,
+        config_file,
+        isolated,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        severity=severity,
+        fail_on=fail_on,
+        rules_dir=rules_dir,
+        include=include,
+        exclude=exclude,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        formats=formats,
     )
     request = CheckRequest(
         paths=tuple(paths), config=config, out=out, baseline=baseline, changed_since=changed_since, quiet=quiet
@@ -143,11 +194,19 @@ def baseline(
     quiet: Quiet = False,
 ) -> None:
     """Record the current findings so 'checker check --baseline FILE' reports only new ones."""
-    from .runner import CheckRequest, run_baseline
+    from .commands import CheckRequest, run_baseline
 
     config = _config(
-        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, rules_dir=rules_dir,
-        include=include, exclude=exclude, cache_dir=cache_dir, no_cache=no_cache,
+        config_file,
+        isolated,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        rules_dir=rules_dir,
+        include=include,
+        exclude=exclude,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
     )
     raise typer.Exit(run_baseline(CheckRequest(paths=tuple(paths), config=config, quiet=quiet), out))
 
@@ -172,9 +231,19 @@ def show_config(
     from .config import describe
 
     config = _config(
-        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
-        fail_on=fail_on, rules_dir=rules_dir, include=include, exclude=exclude, cache_dir=cache_dir,
-        no_cache=no_cache, formats=formats,
+        config_file,
+        isolated,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        severity=severity,
+        fail_on=fail_on,
+        rules_dir=rules_dir,
+        include=include,
+        exclude=exclude,
+        cache_dir=cache_dir,
+        no_cache=no_cache,
+        formats=formats,
     )
     _configured_rules(config)  # a selector or rule param that names no rule is an error here too
     typer.echo(describe(config))
@@ -183,7 +252,7 @@ def show_config(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema every report is validated against."""
-    from .report import report_schema
+    from .report.schema import report_schema
 
     typer.echo(json.dumps(report_schema(), indent=2, ensure_ascii=False))
 
@@ -206,11 +275,16 @@ def rules_list(
     from tabulate import tabulate
 
     config = _config(
-        config_file, isolated, select=select, ignore=ignore, extend_select=extend_select, severity=severity,
+        config_file,
+        isolated,
+        select=select,
+        ignore=ignore,
+        extend_select=extend_select,
+        severity=severity,
         rules_dir=rules_dir,
     )
-    rules, selection = _configured_rules(config)
-    rows = [[r.id, r.name, r.group, r.severity.value, r.engine, "yes" if selection.is_selected(r) else "no"] for r in rules]
+    rules = _configured_rules(config)
+    rows = [[r.id, r.name, r.group, r.severity.value, r.engine, "yes" if r.selected else "no"] for r in rules]
     typer.echo(tabulate(rows, headers=["Id", "Name", "Group", "Severity", "Engine", "Enabled"], tablefmt="simple"))
 
 
@@ -223,50 +297,49 @@ def rules_explain(
     isolated: Isolated = False,
 ) -> None:
     """Explain a rule: what it flags, why, an example, and its parameters after the configuration."""
-    from .docs import explain
+    from .rules.docs import explain
 
     parent = ctx.obj or {}
     config = _config(
-        config_file or parent.get("config_file"), isolated or parent.get("isolated", False),
+        config_file or parent.get("config_file"),
+        isolated or parent.get("isolated", False),
         rules_dir=rules_dir or parent.get("rules_dir"),
     )
-    rules, _ = _configured_rules(config)
+    rules = _configured_rules(config)
     match = [r for r in rules if rule_id in (r.id, r.name)]
     if not match:
         _fail(f"no rule '{rule_id}' (see 'checker rules')")
     typer.echo(explain(match[0]))
 
 
-def _configured_rules(config):
-    from .runner import UsageError, configured_rules
+def _configured_rules(config: Config) -> list[Rule]:
+    from .commands import configured_rules
 
     try:
         return configured_rules(config)
-    except UsageError as exc:
-        _fail(str(exc))
+    except CheckerError as exc:
+        _fail(str(exc), exc.exit_code)
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit code; any unexpected exception becomes 3 with a one-line message."""
     try:
         app(args=argv, prog_name="checker")
-        return EXIT_OK
+        return ExitCode.OK
     except SystemExit as exc:
         code = exc.code
-        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+        return code if isinstance(code, int) else (ExitCode.OK if code is None else ExitCode.USAGE)
     except KeyboardInterrupt:
         typer.echo("checker: interrupted", err=True)
         return 130
+    except CheckerError as exc:  # e.g. a model package missing: the message says what to install
+        typer.echo(f"checker: {exc}", err=True)
+        return exc.exit_code
     except Exception as exc:  # noqa: BLE001 - last line of defence, never looks like a pass
-        from .nlp import ModelUnavailable
-
-        if isinstance(exc, ModelUnavailable):
-            typer.echo(f"checker: {exc}", err=True)
-        else:
-            typer.echo(f"checker: internal error: {type(exc).__name__}: {exc}", err=True)
-            if os.environ.get("CHECKER_DEBUG"):
-                traceback.print_exc()
-        return EXIT_INTERNAL
+        typer.echo(f"checker: internal error: {type(exc).__name__}: {exc}", err=True)
+        if os.environ.get("CHECKER_DEBUG"):
+            traceback.print_exc()
+        return ExitCode.INTERNAL
 
 
 def main() -> None:

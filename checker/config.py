@@ -22,11 +22,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from .engines import Rule
-from .models import Severity
-from .selection import Selection
+from .errors import CheckerError, ErrorCode
+from .records import Rule, Severity
+from .rules.selection import Selection
 
-__all__ = ["Config", "ConfigError", "Output", "find_config_file", "resolve_config", "DEFAULT_CACHE_DIR"]
+__all__ = ["DEFAULT_CACHE_DIR", "Config", "Output", "find_config_file", "resolve_config"]
 
 DEFAULT_CACHE_DIR = Path(".checker_cache")
 FAIL_LEVELS = ("error", "warning", "note", "never")
@@ -34,8 +34,9 @@ COMMAND_LINE = "command line"
 DEFAULT = "default"
 
 
-class ConfigError(ValueError):
-    """A configuration problem; ``str()`` is one line naming the file (or flag) and the key."""
+def _config_error(message: str, code: ErrorCode = ErrorCode.CONFIG) -> CheckerError:
+    """A configuration problem; the message is one line naming the file (or flag) and the key."""
+    return CheckerError(code, message)
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,7 @@ class Config:
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> "default" | file path | "command line"
 
     def selection(self) -> Selection:
-        """Selection stays decided in one place (``checker.selection``); config only feeds it."""
+        """Selection stays decided in one place (``checker.rules.selection``); config only feeds it."""
         return Selection(
             select=self.select, ignore=self.ignore, extend_select=self.extend_select, severity=dict(self.severity)
         )
@@ -94,27 +95,28 @@ class Config:
         return not any(glob_match(p, relative) for p in self.exclude)
 
     def configure_rules(self, rules: list[Rule]) -> list[Rule]:
-        """Apply per-rule params and check every selector names a rule; raises ``ConfigError``."""
-        from .ruleset import params_error
+        """Apply per-rule params and check every selector names a rule; raises ``CheckerError``."""
+        from .rules.loading import params_error
 
         by_id = {r.id: r for r in rules}
         params: dict[str, dict[str, Any]] = {}
         for rule_id, extra in self.rules.items():
             rule = by_id.get(rule_id)
             if rule is None:
-                raise ConfigError(f"{self.where('rules')}: unknown rule '{rule_id}' (see 'checker rules')")
+                raise _config_error(f"{self.where('rules')}: unknown rule '{rule_id}' (see 'checker rules')")
             params[rule_id] = {**rule.params, **extra}
             problem = params_error(rule.engine, params[rule_id])
             if problem:
-                raise ConfigError(f"{self.where('rules')}: invalid params for {rule_id}: {problem}")
+                raise _config_error(f"{self.where('rules')}: invalid params for {rule_id}: {problem}")
         for key, selector in self.selection().unknown_selectors(rules):
-            raise ConfigError(f"{self.where(key)}: unknown rule selector '{selector}' (see 'checker rules')")
+            message = f"{self.where(key)}: unknown rule selector '{selector}' (see 'checker rules')"
+            raise _config_error(message, ErrorCode.SELECTOR)
         return [replace(r, params=params[r.id]) if r.id in params else r for r in rules]
 
 
 def _default_formats() -> tuple[Output, ...]:
     """Findings on stdout like any linter, once the terminal ``text`` renderer is registered."""
-    from .render import RENDERERS
+    from .report.render import RENDERERS
 
     return (Output("text"),) if "text" in RENDERERS else ()
 
@@ -174,7 +176,7 @@ def _path(value: Any, base: Path) -> Path:
 
 
 def _formats(value: Any, base: Path) -> tuple[Output, ...]:
-    from .render import RENDERERS
+    from .report.render import RENDERERS
 
     outputs: list[Output] = []
     for spec in _strings(value):
@@ -226,9 +228,9 @@ def _read_toml(path: Path) -> dict[str, Any]:
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        raise ConfigError(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
+        raise _config_error(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{_shown(path)}: invalid TOML: {exc}") from None
+        raise _config_error(f"{_shown(path)}: invalid TOML: {exc}") from None
 
 
 def _file_table(path: Path) -> dict[str, Any]:
@@ -236,7 +238,7 @@ def _file_table(path: Path) -> dict[str, Any]:
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("checker")
         if not isinstance(table, dict):
-            raise ConfigError(f"{_shown(path)}: no [tool.checker] table")
+            raise _config_error(f"{_shown(path)}: no [tool.checker] table")
         return table
     return data
 
@@ -264,12 +266,12 @@ def resolve_config(
             if key not in _KEYS:
                 hint = difflib.get_close_matches(key, KEYS, n=1)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise ConfigError(f"{shown}: unknown key '{key}' in [tool.checker]{suggestion}")
+                raise _config_error(f"{shown}: unknown key '{key}' in [tool.checker]{suggestion}")
             attr, parse = _KEYS[key]
             try:
                 values[attr] = parse(raw, path.parent)
             except ValueError as exc:
-                raise ConfigError(f"{shown}: bad value for '{key}' in [tool.checker]: {exc}") from None
+                raise _config_error(f"{shown}: bad value for '{key}' in [tool.checker]: {exc}") from None
             origins[key] = shown
     for key, raw in (overrides or {}).items():
         if raw is None:
@@ -281,7 +283,7 @@ def resolve_config(
             try:
                 values[attr] = parse(raw, Path())
             except ValueError as exc:
-                raise ConfigError(f"--{_FLAGS.get(key, key)}: {exc}") from None
+                raise _config_error(f"--{_FLAGS.get(key, key)}: {exc}") from None
         origins[key] = COMMAND_LINE
     root = path.parent if path is not None else cwd
     if path is not None and "cache_dir" not in values:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-from checker.embeddings import Embedder
+from checker.commands import Checked, check_articles
 from checker.ingest import parse_published
-from checker.models import Article
-from checker.pipeline import Analysis, analyse
-from checker.ruleset import load_rules
-from checker.selection import Selection
+from checker.nlp.embeddings import Embedder
+from checker.records import Article
+from checker.rules.loading import load_rules
+from checker.rules.selection import Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -38,6 +39,7 @@ def make_article(spec: dict) -> Article:
     return Article(
         id=str(spec.get("id", "a")),
         path=f"{spec.get('id', 'a')}.md",
+        format="markdown",
         text=spec["text"],
         title=spec.get("title"),
         published=published,
@@ -47,9 +49,12 @@ def make_article(spec: dict) -> Article:
 
 @pytest.fixture(scope="session")
 def run_articles(rules, embedder):
-    def run(specs: list[dict], select: tuple[str, ...] = ("ALL",)) -> Analysis:
+    def run(specs: list[dict], select: tuple[str, ...] = ("ALL",), params: dict | None = None) -> Checked:
         articles = [make_article(s) for s in specs]
-        return analyse(articles, rules, Selection(select=select), embedder=embedder)
+        chosen = Selection(select=select).resolve(rules)
+        if params:
+            chosen = [replace(r, params={**r.params, **params}) if r.selected else r for r in chosen]
+        return check_articles(articles, chosen, embedder=embedder)
 
     return run
 

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from checker.cli import run
-from checker.report import report_schema
+from checker.report.schema import report_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -97,7 +97,10 @@ def test_bad_input_is_named_and_exits_2_while_good_files_are_checked(tmp_path, c
 
 
 def test_cp1252_is_decoded_with_a_note(tmp_path):
-    write(tmp_path / "old.txt", "Published: 2014-02-11\n\nThe caf\u00e9\u2019s owner said the shooting happened Monday.\n".encode("cp1252"))
+    write(
+        tmp_path / "old.txt",
+        "Published: 2014-02-11\n\nThe caf\u00e9\u2019s owner said the shooting happened Monday.\n".encode("cp1252"),
+    )
     assert check(str(tmp_path / "old.txt"), "--out", str(tmp_path / "out")) == 0
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert any("cp1252" in n for n in report["articles"][0]["notes"])
@@ -122,7 +125,7 @@ def test_invalid_rule_file_exits_2_before_reading(tmp_path, capsys):
 def test_no_partial_output_when_rendering_fails(tmp_path, monkeypatch):
     write(tmp_path / "a.md", GOOD)
     out = tmp_path / "out"
-    from checker.render import RENDERERS
+    from checker.report.render import RENDERERS
 
     def boom(report, rules, *, color=False):
         raise RuntimeError("renderer exploded")

@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from checker.extract import extract_article
-from checker.models import Article, CountClaim, DateClaim, NameClaim
-from checker.sentences import parse_articles
+from checker.nlp.sentences import parse_articles
+from checker.records import Article, CountClaim, DateClaim, NameClaim
 
 
 def claims_of(text: str, published: str | None = "2014-02-11", title: str | None = None):
@@ -37,35 +37,79 @@ def find_count(claims, event, low, high):
 
 COUNT_ROWS = [
     # (text, [(event, min, max, extra checks)], absent values)
-    ("At least 12 soldiers and 30 opposition fighters were killed, said a statement from Tajikistan's security service.",
-     [("killed", 12, None, {"qualifier": "at least", "subject_class": "soldiers", "type": "official", "source": "security service"}),
-      ("killed", 30, 30, {"subject_class": "fighters"}),
-      ("killed", 42, None, {"derived": True})], []),
-    ("Four people were injured in the shooting and, so far, three of them have been released from the hospital.",
-     [("injured", 4, 4, {})], [3]),
+    (
+        "At least 12 soldiers and 30 opposition fighters were killed, said a statement from Tajikistan's security service.",
+        [
+            (
+                "killed",
+                12,
+                None,
+                {
+                    "qualifier": "at least",
+                    "subject_class": "soldiers",
+                    "type": "official",
+                    "source": "security service",
+                },
+            ),
+            ("killed", 30, 30, {"subject_class": "fighters"}),
+            ("killed", 42, None, {"derived": True}),
+        ],
+        [],
+    ),
+    (
+        "Four people were injured in the shooting and, so far, three of them have been released from the hospital.",
+        [("injured", 4, 4, {})],
+        [3],
+    ),
     ("A man was shot and killed Monday night in Englewood.", [("killed", 1, 1, {"qualifier": "implicit"})], []),
     ("The shooting left two dead and three wounded.", [("killed", 2, 2, {}), ("injured", 3, 3, {})], []),
-    ("Five people were shot, two fatally, police said.",
-     [("shot", 5, 5, {"type": "official"}), ("killed", 2, 2, {})], []),
+    (
+        "Five people were shot, two fatally, police said.",
+        [("shot", 5, 5, {"type": "official"}), ("killed", 2, 2, {})],
+        [],
+    ),
     ("The death toll rose to 17, officials said.", [("killed", 17, 17, {"type": "official"})], []),
     ("Police arrested two suspects but were still seeking the leader.", [("arrested", 2, 2, {})], []),
-    ("LaPrida Shears, 25, of Tyler, was killed in the crossfire. Three others were injured.",
-     [("killed", 1, 1, {"qualifier": "implicit"}), ("injured", 3, 3, {})], [25]),
-    ("The gunman killed three people before taking his own life.",
-     [("killed", 3, 3, {}), ("killed", 1, 1, {"perpetrator": True})], []),
+    (
+        "LaPrida Shears, 25, of Tyler, was killed in the crossfire. Three others were injured.",
+        [("killed", 1, 1, {"qualifier": "implicit"}), ("injured", 3, 3, {})],
+        [25],
+    ),
+    (
+        "The gunman killed three people before taking his own life.",
+        [("killed", 3, 3, {}), ("killed", 1, 1, {"perpetrator": True})],
+        [],
+    ),
     ("No one was injured.", [("injured", 0, 0, {"qualifier": "none"})], []),
     ("Dozens of people were wounded, witnesses said.", [("injured", 24, 99, {"type": "witness"})], []),
     ("Nearly 40 people died in the attack.", [("killed", 34, 39, {"qualifier": "nearly"})], []),
-    ("More than 200 people were arrested during the protests.", [("arrested", 201, None, {"qualifier": "more than"})], []),
+    (
+        "More than 200 people were arrested during the protests.",
+        [("arrested", 201, None, {"qualifier": "more than"})],
+        [],
+    ),
     ("About 40 people were hurt.", [("injured", 34, 46, {"qualifier": "about"})], []),
-    ("Up to 200 people may have been killed, residents said.",
-     [("killed", None, 200, {"qualifier": "up to", "type": "witness", "hedged": True})], []),
+    (
+        "Up to 200 people may have been killed, residents said.",
+        [("killed", None, 200, {"qualifier": "up to", "type": "witness", "hedged": True})],
+        [],
+    ),
     ("A 13-year-old boy was killed when the gun went off.", [("killed", 1, 1, {"qualifier": "implicit"})], [13]),
-    ("A dozen people were killed in the raid, according to the Interior Ministry.",
-     [("killed", 12, 12, {"type": "official"})], []),
-    ("Residents said they believed as many as 100 people had died.",
-     [("killed", None, 100, {"type": "witness", "hedged": True})], []),
-    ("A teen and his mother were wounded in the drive-by shooting.", [("injured", 2, 2, {"qualifier": "implicit"})], []),
+    (
+        "A dozen people were killed in the raid, according to the Interior Ministry.",
+        [("killed", 12, 12, {"type": "official"})],
+        [],
+    ),
+    (
+        "Residents said they believed as many as 100 people had died.",
+        [("killed", None, 100, {"type": "witness", "hedged": True})],
+        [],
+    ),
+    (
+        "A teen and his mother were wounded in the drive-by shooting.",
+        [("injured", 2, 2, {"qualifier": "implicit"})],
+        [],
+    ),
 ]
 
 NON_COUNT_ROWS = [
@@ -144,14 +188,26 @@ def test_unattributed_figure_is_the_reporter_voice():
 
 DATE_ROWS = [
     # text, publication date, expression, resolved date (or range start, end), about
-    ("Fighting erupted Tuesday in an autonomous region of Tajikistan.", "2012-07-24", "Tuesday", "2012-07-24", "incident"),
+    (
+        "Fighting erupted Tuesday in an autonomous region of Tajikistan.",
+        "2012-07-24",
+        "Tuesday",
+        "2012-07-24",
+        "incident",
+    ),
     ("A man was shot Monday night in Englewood.", "2014-02-11", "Monday night", "2014-02-10", "incident"),
     ("They are scheduled to appear in bond court Sunday, police said.", "2016-11-19", "Sunday", "2016-11-20", "court"),
     ("The shooting occurred Feb. 6 at a home on 11th Street.", "2014-05-16", "Feb. 6", "2014-02-06", "incident"),
     ("The shooting occurred Dec. 28 outside a bar.", "2015-01-03", "Dec. 28", "2014-12-28", "incident"),
     ("The victim died last Tuesday at a hospital.", "2012-07-31", "last Tuesday", "2012-07-24", "death"),
     ("He was arrested yesterday near the border.", "2014-02-11", "yesterday", "2014-02-10", "arrest"),
-    ("The hearing was held Tuesday, July 25, 2012, in Dushanbe.", "2012-07-30", "Tuesday, July 25, 2012", "2012-07-25", "court"),
+    (
+        "The hearing was held Tuesday, July 25, 2012, in Dushanbe.",
+        "2012-07-30",
+        "Tuesday, July 25, 2012",
+        "2012-07-25",
+        "court",
+    ),
 ]
 
 
@@ -167,17 +223,25 @@ def test_date_claims(text, published, expression, expected, about):
 
 
 def test_stated_date_keeps_the_weekday_for_checking():
-    [claim] = [c for c in claims_of("The hearing was held Tuesday, July 25, 2012.", "2012-07-30") if isinstance(c, DateClaim)]
+    [claim] = [
+        c for c in claims_of("The hearing was held Tuesday, July 25, 2012.", "2012-07-30") if isinstance(c, DateClaim)
+    ]
     assert claim.weekday == "Tuesday" and claim.stated_date == dt.date(2012, 7, 25)
 
 
 def test_relative_dates_without_publication_date_stay_unresolved():
-    [claim] = [c for c in claims_of("Fighting erupted Tuesday in the region.", published=None) if isinstance(c, DateClaim)]
+    [claim] = [
+        c for c in claims_of("Fighting erupted Tuesday in the region.", published=None) if isinstance(c, DateClaim)
+    ]
     assert claim.date is None and claim.resolution == "unresolved"
 
 
 def test_year_and_decade_are_ranges():
-    dates = [c for c in claims_of("The country gained independence in 1991 and fought a war in the 1990s.") if isinstance(c, DateClaim)]
+    dates = [
+        c
+        for c in claims_of("The country gained independence in 1991 and fought a war in the 1990s.")
+        if isinstance(c, DateClaim)
+    ]
     years = {(d.granularity, d.range_start.isoformat(), d.range_end.isoformat()) for d in dates}
     assert ("year", "1991-01-01", "1991-12-31") in years
     assert ("decade", "1990-01-01", "1999-12-31") in years

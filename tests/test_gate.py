@@ -15,7 +15,7 @@ import pytest
 from checker.cli import run
 from checker.config import glob_match
 from checker.progress import progress_bar
-from checker.render import RENDERERS
+from checker.report.render import RENDERERS
 
 # Police give two figures (CNT001, error); the last paragraph has no claims.
 ARTICLE = """---
@@ -85,7 +85,9 @@ def test_config_file_is_found_walking_up_and_flags_override_it(work, capsys):
     assert run(["config"]) == 0
     out = capsys.readouterr().out
     assert "# configuration file: " in out and out.splitlines()[0].endswith("checker.toml")
-    assert 'fail-on = "warning"  # ' in out and "checker.toml" in out.split('fail-on = "warning"  # ')[1].splitlines()[0]
+    assert (
+        'fail-on = "warning"  # ' in out and "checker.toml" in out.split('fail-on = "warning"  # ')[1].splitlines()[0]
+    )
     assert 'select = ["ALL"]  # default' in out
     assert run(["config", "--fail-on", "never"]) == 0
     assert 'fail-on = "never"  # command line' in capsys.readouterr().out
@@ -175,7 +177,9 @@ def test_rules_dirs_cache_dir_and_include_exclude_are_relative_to_the_config_fil
     assert (work / "cache" / "cache.sqlite3").exists() and not (work / "articles" / ".checker_cache").exists()
     code, report = report_of(["check", ".", "--no-cache", "--include", "drafts/**"], work / "r.json")
     assert [a["id"] for a in report["articles"]] == []  # include narrows, exclude still applies
-    assert glob_match("drafts/", "drafts/x/d.md") and glob_match("*.md", "x/y.md") and not glob_match("a/*.md", "a/b/c.md")
+    assert (
+        glob_match("drafts/", "drafts/x/d.md") and glob_match("*.md", "x/y.md") and not glob_match("a/*.md", "a/b/c.md")
+    )
     assert glob_match("a/**/*.md", "a/c.md") and glob_match("a/**/*.md", "a/b/c.md")
 
 
@@ -192,13 +196,17 @@ def test_fail_on_warning_exit_codes(work):
 
 
 def test_formats_to_files_and_stdout(work, capsys):
-    code = run(["check", "articles", "--no-cache", "--format", "json=out/r.json", "--format", "markdown", "--out", "rep"])
+    code = run(
+        ["check", "articles", "--no-cache", "--format", "json=out/r.json", "--format", "markdown", "--out", "rep"]
+    )
     assert code == 1
     captured = capsys.readouterr()
     assert captured.out.startswith("# Fact-consistency report")
     report = json.loads((work / "out" / "r.json").read_text(encoding="utf-8"))
     assert report["summary"]["by_rule"] == {"CNT001": 1}
-    assert (work / "rep" / "report.json").read_text(encoding="utf-8") == (work / "out" / "r.json").read_text(encoding="utf-8")
+    assert (work / "rep" / "report.json").read_text(encoding="utf-8") == (work / "out" / "r.json").read_text(
+        encoding="utf-8"
+    )
     assert (work / "rep" / "report.md").read_text(encoding="utf-8") == captured.out
     assert run(["check", "articles", "--no-cache", "-q", "--format", "json=-"]) == 1
     assert json.loads(capsys.readouterr().out)["summary"]["findings"] == 1
@@ -217,7 +225,9 @@ def test_no_file_is_written_when_a_renderer_fails(work, monkeypatch):
         raise RuntimeError("renderer exploded")
 
     monkeypatch.setitem(RENDERERS, "boom", boom)
-    code = run(["check", "articles", "--no-cache", "-q", "--format", "json=r.json", "--format", "boom=b.txt", "--out", "rep"])
+    code = run(
+        ["check", "articles", "--no-cache", "-q", "--format", "json=r.json", "--format", "boom=b.txt", "--out", "rep"]
+    )
     assert code == 3
     assert not (work / "r.json").exists() and not (work / "rep").exists()
 
@@ -246,7 +256,9 @@ def _with_directive(before_paragraph: int, directive: str) -> str:
 
 @pytest.mark.parametrize("paragraph", [0, 1])
 def test_ignore_directive_suppresses_findings_with_evidence_in_the_next_paragraph(work, paragraph):
-    (work / "articles" / "a.md").write_text(_with_directive(paragraph, "<!-- checker: ignore CNT001 -->"), encoding="utf-8")
+    (work / "articles" / "a.md").write_text(
+        _with_directive(paragraph, "<!-- checker: ignore CNT001 -->"), encoding="utf-8"
+    )
     code, report = report_of(["check", "articles", "--no-cache", "-q"], work / "r.json")
     assert code == 0
     assert report["findings"] == []
@@ -278,8 +290,9 @@ def test_off_on_range(work):
     code, report = report_of(["check", "articles", "--no-cache", "-q"], work / "r.json")
     assert code == 0 and [s["rule"] for s in report["suppressed"]] == ["CNT001"] and report["notes"] == []
     # a range for another rule, never closed: suppresses nothing, noted
-    (work / "articles" / "a.md").write_text(ARTICLE.replace("Police said two", "<!-- checker: off NAM -->\nPolice said two"),
-                                            encoding="utf-8")
+    (work / "articles" / "a.md").write_text(
+        ARTICLE.replace("Police said two", "<!-- checker: off NAM -->\nPolice said two"), encoding="utf-8"
+    )
     code, report = report_of(["check", "articles", "--no-cache", "-q"], work / "r.json")
     assert code == 1 and [n["kind"] for n in report["notes"]] == ["unused-directive"]
     # ... but not when the rules it names did not run: whether it is needed is unknown
@@ -339,8 +352,12 @@ def test_baseline_refuses_a_batch_with_input_errors(work):
 
 
 def _git(cwd: Path, *args: str) -> None:
-    subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args], cwd=cwd, check=True,
-                   capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
@@ -377,12 +394,12 @@ def test_changed_since_outside_a_git_repository_exits_2(work, capsys):
 def test_check_uses_the_cache_by_default(work, monkeypatch):
     assert run(["check", "articles", "-q"]) == 1
     assert (work / ".checker_cache" / "cache.sqlite3").exists()
-    import checker.pipeline as pipeline
+    import checker.analyse.build as build
 
     def no_parsing(articles, **kwargs):
         raise AssertionError("a cached article was parsed again")
 
-    monkeypatch.setattr(pipeline, "parse_articles", no_parsing)
+    monkeypatch.setattr(build, "parse_articles", no_parsing)
     assert run(["check", "articles", "-q"]) == 1
     assert run(["check", "articles", "-q", "--cache-dir", "elsewhere"]) == 3  # an empty cache has to parse
     assert run(["check", "articles", "-q", "--no-cache"]) == 3

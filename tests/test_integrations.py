@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from checker.cli import run
-from checker.render import RENDERERS
+from checker.report.render import RENDERERS
 
 ROOT = Path(__file__).resolve().parent.parent
 GITHUB = ROOT / "docs" / "ci" / "github-actions.yml"
@@ -106,7 +106,12 @@ def test_every_documented_command_runs(command, tmp_path, monkeypatch):
     (tmp_path / "checker-baseline.json").write_text('{"tool": "checker", "version": 1, "findings": []}\n')
     if "--changed-since" in command:  # a repository whose origin/main is the current commit
         git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-        for step in (["init", "-q"], ["add", "."], ["commit", "-q", "-m", "x"], ["update-ref", "refs/remotes/origin/main", "HEAD"]):
+        for step in (
+            ["init", "-q"],
+            ["add", "."],
+            ["commit", "-q", "-m", "x"],
+            ["update-ref", "refs/remotes/origin/main", "HEAD"],
+        ):
             subprocess.run([*git, *step], cwd=tmp_path, check=True, capture_output=True)
     args = shlex.split(command)[1:]
     code = run([*args, "--no-cache"] if args[0] in ("check", "baseline") else args)

@@ -16,16 +16,17 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from checker.commands import check_articles
 from checker.ingest import read_paths
-from checker.pipeline import analyse
-from checker.render import RENDERERS
-from checker.render.github import escape_data, escape_property, render_github
-from checker.render.gitlab import render_gitlab
-from checker.render.locations import artifact_uri, span_of
-from checker.render.sarif import FINGERPRINT_KEY, sarif_log
-from checker.render.text import render_text
-from checker.report import build_report, validate_report
-from checker.selection import Selection
+from checker.report.build import build_report
+from checker.report.render import RENDERERS
+from checker.report.render.github import escape_data, escape_property, render_github
+from checker.report.render.gitlab import render_gitlab
+from checker.report.render.locations import Locator, artifact_uri
+from checker.report.render.sarif import FINGERPRINT_KEY, sarif_log
+from checker.report.render.text import render_text
+from checker.report.schema import validate_report
+from checker.rules.selection import Selection
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
@@ -36,10 +37,9 @@ def report(rules, embedder):
     with pytest.MonkeyPatch.context() as mp:
         mp.chdir(ROOT)  # report paths are relative to the working directory, as in `checker check seeds/`
         read = read_paths([Path("seeds")])
-    selection = Selection(select=("ALL",))
-    analysis = analyse(list(read.articles), rules, selection, embedder=embedder)
-    selected = [r.id for r in rules if selection.is_selected(r)]
-    built = build_report(analysis.batch, analysis.findings, read.errors, rules, fail_on="error", selected=selected)
+    resolved = Selection(select=("ALL",)).resolve(rules)
+    checked = check_articles(list(read.articles), resolved, embedder=embedder)
+    built = build_report(checked.batch, checked.findings, read.errors, resolved, fail_on="error")
     assert built["findings"] and not built["errors"]
     assert {f["severity"] for f in built["findings"]} == {"error", "warning", "note"}
     return built
@@ -191,16 +191,26 @@ def test_sarif_regions_point_at_the_claim(report, rules, claims):
 
 
 def test_span_of_multiline_and_unplaceable_claims():
-    claims = {
-        "a#1": {"id": "a#1", "field": "text", "text": "two\nlines here"},
-        "a#2": {"id": "a#2", "field": "title", "text": "Headline"},
+    report = {
+        "articles": [
+            {
+                "id": "a",
+                "format": "markdown",
+                "claims": [
+                    {"id": "a#1", "field": "text", "text": "two\nlines here"},
+                    {"id": "a#2", "field": "title", "text": "Headline"},
+                ],
+            },
+            {"id": "f", "format": "jsonl", "claims": [{"id": "f#1", "field": "text", "text": "two\nlines here"}]},
+        ]
     }
-    ev = {"claim": "a#1", "path": "a.md", "start": 10, "end": 24, "line": 5, "column": 7}
-    span = span_of(ev, claims)
+    locate = Locator(report)
+    ev = {"claim": "a#1", "article": "a", "path": "a.md", "start": 10, "end": 24, "line": 5, "column": 7}
+    span = locate.span(ev)
     assert (span.line, span.column, span.end_line, span.end_column) == (5, 7, 6, 11)  # just past "lines here"
-    title = span_of(dict(ev, claim="a#2", start=0, end=8, line=1, column=1), claims)
+    title = locate.span(dict(ev, claim="a#2", start=0, end=8, line=1, column=1))
     assert (title.end_line, title.end_column) == (None, None)
-    embedded = span_of(dict(ev, path="feed.jsonl", line=3, column=1), claims)
+    embedded = locate.span(dict(ev, claim="f#1", article="f", path="feed.jsonl", line=3, column=1))
     assert (embedded.line, embedded.column, embedded.end_column) == (3, 1, None)
 
 
@@ -232,7 +242,9 @@ def test_github_line_escapes_message_and_properties(report, claims):
     evidence = [dict(first["evidence"][0], path="odd,dir:x/100%.txt")]
     one = crafted(report, name="odd:name, really", message="50% done: a, b\r\nnext", evidence=evidence)
     lines = render_github(one).splitlines()
-    assert lines[0] == "::error file=in%2Cput%3Adir/bad file.md,title=input error%3A bad-front-matter::50%25 bad:%0Aline 2"
+    assert (
+        lines[0] == "::error file=in%2Cput%3Adir/bad file.md,title=input error%3A bad-front-matter::50%25 bad:%0Aline 2"
+    )
     claim = claims[evidence[0]["claim"]]
     end = evidence[0]["column"] + len(claim["text"])
     level = {"error": "error", "warning": "warning", "note": "notice"}[first["severity"]]
@@ -268,7 +280,9 @@ def test_github_one_annotation_per_finding(report, claims):
         message = unescape(match["message"])
         assert message.split("\n")[0] == finding["message"]
         assert message.count("\n") == len(finding["evidence"]) - 1  # the other claims, one per line
-    counts = {level: sum(1 for line in lines if line.startswith(f"::{level} ")) for level in ("error", "warning", "notice")}
+    counts = {
+        level: sum(1 for line in lines if line.startswith(f"::{level} ")) for level in ("error", "warning", "notice")
+    }
     by_severity = report["summary"]["by_severity"]
     assert counts == {"error": by_severity["error"], "warning": by_severity["warning"], "notice": by_severity["note"]}
 
@@ -311,7 +325,9 @@ def test_text_lines(report):
     assert "\x1b" not in text and text.endswith("\n")
     lines = text.splitlines()
     assert len(lines) == len(report["findings"]) + 1
-    pattern = re.compile(r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<rule>[A-Z]{3}\d{3}) (?P<msg>.+)$")
+    pattern = re.compile(
+        r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<rule>[A-Z]{3}\d{3}) (?P<msg>.+)$"
+    )
     for line, finding in zip(lines, report["findings"]):
         match = pattern.match(line)
         assert match, line

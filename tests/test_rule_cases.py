@@ -1,4 +1,10 @@
-"""One generic test runs every rule's pass and fail fixtures (tests/rule_cases/<RULE>.yaml)."""
+"""One generic test runs every rule's pass and fail fixtures (tests/rule_cases/<RULE>.yaml).
+
+A case lists articles (``published``, ``source``, ``text``...) and ``expect: fail`` or
+``expect: pass``. It may set the rule's ``params`` for that case only (validated against the
+engine's params schema, as a configuration file's would be) and, for a failing case, the exact
+``message`` one of the findings must carry.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+
+from checker.rules.loading import params_error
 
 CASES_DIR = Path(__file__).parent / "rule_cases"
 
@@ -18,14 +26,20 @@ def _cases():
 
 
 @pytest.mark.parametrize("rule_id,case", list(_cases()))
-def test_rule_case(rule_id, case, run_articles):
-    analysis = run_articles(case["articles"], select=(rule_id,))
-    fired = [f for f in analysis.findings if f.rule == rule_id]
+def test_rule_case(rule_id, case, rules, run_articles):
+    params = case.get("params")
+    if params:
+        rule = next(r for r in rules if r.id == rule_id)
+        assert params_error(rule.engine, {**rule.params, **params}) is None, f"invalid params in case {case['name']}"
+    checked = run_articles(case["articles"], select=(rule_id,), params=params)
+    fired = [f for f in checked.findings if f.rule == rule_id]
     if case["expect"] == "fail":
         assert fired, f"{rule_id} should flag: {case['name']}"
         for finding in fired:
             assert finding.message and 0 <= finding.score <= 1
             assert all(e.sentence for e in finding.evidence)
+        if "message" in case:
+            assert case["message"] in [f.message for f in fired]
     else:
         assert not fired, f"{rule_id} should not flag: {case['name']}: {[f.message for f in fired]}"
 

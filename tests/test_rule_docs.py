@@ -7,15 +7,16 @@ from pathlib import Path
 import pytest
 
 from checker.cli import run
-from checker.docs import rules_markdown
-from checker.ruleset import RuleError, load_rule_file
+from checker.errors import CheckerError
+from checker.rules.docs import rules_markdown
+from checker.rules.loading import load_rule_file
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_docs_rules_md_is_current(rules):
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert committed == rules_markdown(rules), "docs/rules.md is stale: python -m checker.docs > docs/rules.md"
+    assert committed == rules_markdown(rules), "docs/rules.md is stale: python -m checker.rules.docs > docs/rules.md"
 
 
 def test_every_rule_is_documented(rules):
@@ -37,21 +38,27 @@ def test_explain_prints_what_why_example(capsys):
     "body,problem",
     [
         ("id: CNT900\nname: x\n", "invalid rule"),
-        ("id: CNT900\nname: bad-engine\ngroup: counts\nengine: nope\nseverity: error\nmessage: 'some message here'\n"
-         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
-         "unknown engine"),
-        ("id: CNT900\nname: bad-field\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'uses {nonsense} field'\n"
-         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
-         "unknown field"),
-        ("id: CNT900\nname: bad-param\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'some message here'\nparams: {tolerance: -1}\n"
-         "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
-         "invalid params"),
+        (
+            "id: CNT900\nname: bad-engine\ngroup: counts\nengine: nope\nseverity: error\nmessage: 'some message here'\n"
+            "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+            "unknown engine",
+        ),
+        (
+            "id: CNT900\nname: bad-field\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'uses {nonsense} field'\n"
+            "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+            "unknown field",
+        ),
+        (
+            "id: CNT900\nname: bad-param\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'some message here'\nparams: {tolerance: -1}\n"
+            "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+            "invalid params",
+        ),
         ("id: [CNT900\n", "invalid YAML"),
     ],
 )
 def test_invalid_rule_files_are_rejected_with_the_file_named(tmp_path, body, problem):
     path = tmp_path / "CNT900-x.yaml"
     path.write_text(body, encoding="utf-8")
-    with pytest.raises(RuleError) as info:
+    with pytest.raises(CheckerError) as info:
         load_rule_file(path)
     assert problem in str(info.value) and "CNT900-x.yaml" in str(info.value)

@@ -18,7 +18,10 @@ def _run(out: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1")
     return subprocess.run(
         [sys.executable, "-m", "checker", "check", "seeds/", "--out", str(out), "--no-cache"],
-        cwd=ROOT, capture_output=True, text=True, env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 

@@ -9,19 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from ..models import Attribution
-from .lexicon import HEDGE_PHRASES, HEDGE_WORDS, SOURCE_TYPES, SPEECH_VERBS
+from ..lexicon.people import PRONOUNS
+from ..lexicon.sources import CONTAINER_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, SOURCE_TYPES, SPEECH_VERBS
+from ..records import REPORTER, Attribution
+from ..records.claims import SourceType
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
-
-REPORTER = Attribution("reporter", "reporter", None)
-
-_PRONOUNS = {"he", "she", "they", "it", "we", "i"}
-_CONTAINER_NOUNS = {"statement", "report", "release", "spokesman", "spokeswoman", "spokesperson", "bulletin", "tally",
-                    "figure", "figures", "data", "records", "record", "count"}
 
 
 @dataclass
@@ -32,7 +28,7 @@ class SourceMemory:
     by_pronoun: dict[str, Attribution] = field(default_factory=dict)
 
 
-def attribution_for(sent: "Span", anchor: "Token", memory: SourceMemory) -> Attribution:
+def attribution_for(sent: Span, anchor: Token, memory: SourceMemory) -> Attribution:
     """Walk from the claim's anchor up to a speech verb; fall back to 'according to' and sentence-level cues."""
     found = _from_ancestors(anchor) or _according_to(sent) or _sentence_speech(sent, anchor)
     if found is None:
@@ -40,46 +36,48 @@ def attribution_for(sent: "Span", anchor: "Token", memory: SourceMemory) -> Attr
     phrase, cue, head = found
     text = _clean_phrase(phrase)
     lower = text.lower()
-    if lower in _PRONOUNS and head is not None:
+    if lower in PRONOUNS and head is not None:
         remembered = memory.by_pronoun.get(lower) or memory.last
         if remembered is not None:
-            return Attribution(remembered.source, remembered.type, cue)
-        return Attribution(text, "unnamed", cue)
-    attribution = Attribution(text, classify_source(phrase), cue)
+            return Attribution(source=remembered.source, type=remembered.type, cue=cue)
+        return Attribution(source=text, type="unnamed", cue=cue)
+    attribution = Attribution(source=text, type=classify_source(phrase), cue=cue)
     memory.last = attribution
-    memory.by_pronoun["it" if attribution.type in ("official", "media") and not _plural(phrase) else "they"] = attribution
+    memory.by_pronoun["it" if attribution.type in ("official", "media") and not _plural(phrase) else "they"] = (
+        attribution
+    )
     if attribution.type in ("witness", "family", "official") and _plural(phrase):
         memory.by_pronoun["they"] = attribution
     return attribution
 
 
-def remember_sentence_source(sent: "Span", memory: SourceMemory) -> None:
+def remember_sentence_source(sent: Span, memory: SourceMemory) -> None:
     """Note a sentence's speaker even when it carries no figure, so a later 'they said' resolves."""
     for token in sent:
         if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
             subject = _subject(token)
-            if subject is not None and subject.lower_ not in _PRONOUNS:
+            if subject is not None and subject.lower_ not in PRONOUNS:
                 phrase = _phrase_of(subject)
-                attribution = Attribution(_clean_phrase(phrase), classify_source(phrase), token.lower_)
+                attribution = Attribution(source=_clean_phrase(phrase), type=classify_source(phrase), cue=token.lower_)
                 memory.last = attribution
                 memory.by_pronoun["they" if _plural(phrase) else "it"] = attribution
                 return
     according = _according_to(sent)
     if according is not None:
         phrase = according[0]
-        attribution = Attribution(_clean_phrase(phrase), classify_source(phrase), according[1])
+        attribution = Attribution(source=_clean_phrase(phrase), type=classify_source(phrase), cue=according[1])
         memory.last = attribution
         memory.by_pronoun["they" if _plural(phrase) else "it"] = attribution
 
 
-def classify_source(phrase: list["Token"]) -> str:
+def classify_source(phrase: list[Token]) -> SourceType:
     """Kind of source from the words of its phrase (a named person is a 'person' unless a role says more)."""
     words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
     for kind, vocabulary in SOURCE_TYPES:
         if kind == "witness" and words & {"police", "officials", "official", "authorities"}:
             continue
         if words & vocabulary:
-            return kind
+            return cast(SourceType, kind)
     if any(t.ent_type_ == "ORG" for t in phrase):
         return "organization"
     if any(t.ent_type_ == "PERSON" for t in phrase):
@@ -87,7 +85,7 @@ def classify_source(phrase: list["Token"]) -> str:
     return "unnamed"
 
 
-def hedge_in(sent: "Span") -> str | None:
+def hedge_in(sent: Span) -> str | None:
     """Words that lower confidence in a figure ("believed", "could not be independently verified")."""
     lower = sent.text.lower()
     for phrase in HEDGE_PHRASES:
@@ -102,12 +100,12 @@ def hedge_in(sent: "Span") -> str | None:
     return None
 
 
-def _from_ancestors(anchor: "Token") -> tuple[list["Token"], str, "Token"] | None:
-    pronoun: tuple[list["Token"], str, "Token"] | None = None
+def _from_ancestors(anchor: Token) -> tuple[list[Token], str, Token] | None:
+    pronoun: tuple[list[Token], str, Token] | None = None
     for ancestor in anchor.ancestors:
         if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
             subject = _subject(ancestor)
-            if subject is not None and subject.lower_ in _PRONOUNS:
+            if subject is not None and subject.lower_ in PRONOUNS:
                 # "Residents said they believed ...": the pronoun's speaker is further up.
                 pronoun = pronoun or (_phrase_of(subject), ancestor.lower_, subject)
                 continue
@@ -119,7 +117,7 @@ def _from_ancestors(anchor: "Token") -> tuple[list["Token"], str, "Token"] | Non
     return pronoun
 
 
-def _according_to(sent: "Span") -> tuple[list["Token"], str, "Token"] | None:
+def _according_to(sent: Span) -> tuple[list[Token], str, Token] | None:
     for token in sent:
         if token.lower_ == "according":
             for child in token.children:
@@ -135,10 +133,14 @@ def _according_to(sent: "Span") -> tuple[list["Token"], str, "Token"] | None:
     return None
 
 
-def _sentence_speech(sent: "Span", anchor: "Token") -> tuple[list["Token"], str, "Token"] | None:
+def _sentence_speech(sent: Span, anchor: Token) -> tuple[list[Token], str, Token] | None:
     """A speech verb elsewhere in the sentence ('..., police said.') that is not inside the claim's own clause."""
     for token in sent:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX") and token.dep_ in ("ROOT", "parataxis", "conj"):
+        if (
+            token.lemma_ in SPEECH_VERBS
+            and token.pos_ in ("VERB", "AUX")
+            and token.dep_ in ("ROOT", "parataxis", "conj")
+        ):
             if token in anchor.subtree:
                 continue
             subject = _subject(token)
@@ -147,14 +149,14 @@ def _sentence_speech(sent: "Span", anchor: "Token") -> tuple[list["Token"], str,
     return None
 
 
-def _subject(verb: "Token") -> "Token | None":
+def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("there",):
             return child
     return None
 
 
-def _agent(verb: "Token") -> "Token | None":
+def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
             for grandchild in child.children:
@@ -163,7 +165,7 @@ def _agent(verb: "Token") -> "Token | None":
     return None
 
 
-def _phrase_of(head: "Token") -> list["Token"]:
+def _phrase_of(head: Token) -> list[Token]:
     """The source's noun phrase without relative clauses ("police, who arrived later, said")."""
     drop: set[int] = set()
     for t in head.subtree:
@@ -172,7 +174,7 @@ def _phrase_of(head: "Token") -> list["Token"]:
     return [t for t in head.subtree if t.i not in drop and (not t.is_punct or t.text in ("'", "’", "-", "."))]
 
 
-def _clean_phrase(tokens: list["Token"]) -> str:
+def _clean_phrase(tokens: list[Token]) -> str:
     if not tokens:
         return "unnamed"
     tokens = sorted(tokens, key=lambda t: t.i)
@@ -180,14 +182,14 @@ def _clean_phrase(tokens: list["Token"]) -> str:
     text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     lowered = text.lower()
-    for container in _CONTAINER_NOUNS:
+    for container in CONTAINER_NOUNS:
         match = re.match(rf"^(?:\w+\s+)?{container}\s+(?:from|of|by|issued by|released by)\s+(.+)$", lowered)
         if match:
             return text[len(text) - len(match.group(1)) :]
     return text or "unnamed"
 
 
-def _plural(tokens: list["Token"]) -> bool:
+def _plural(tokens: list[Token]) -> bool:
     heads = [t for t in tokens if t.dep_ not in ("det", "amod", "compound", "poss", "case")]
     head = heads[0] if heads else (tokens[0] if tokens else None)
     return bool(head is not None and head.tag_ in ("NNS", "NNPS"))

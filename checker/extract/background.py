@@ -13,6 +13,9 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon.calendar import YEAR
+from ..lexicon.events import RECALLED_EVENT_NOUNS
+from ..lexicon.numbers import STREET_WORDS
 from .dates import DateMention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -31,10 +34,9 @@ _CUMULATIVE = re.compile(
     r")\b",
     re.IGNORECASE,
 )
-_OLD_EVENT_NOUNS = {"attack", "shooting", "bombing", "massacre", "war", "incident", "killing", "riot", "conflict", "uprising", "clash", "battle", "case"}
 
 
-def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], published: dt.date | None) -> str | None:
+def background_reason(sent: Span, anchor: Token, dates: list[DateMention], published: dt.date | None) -> str | None:
     """Why a figure in this sentence is about another event, or None when it is about this one."""
     clause = _clause_tokens(anchor)
     clause_text = " ".join(t.text for t in clause)
@@ -58,25 +60,22 @@ def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], p
     # A year earlier than the paper's anywhere in the clause: "the 2009 attack at the club killed 13".
     if published is not None:
         for token in clause:
-            if re.fullmatch(r"(?:19|20)\d\d", token.text) and int(token.text) < published.year:
-                if not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("block", "people", "residents")):
-                    return f"dated to another time ('{token.text}')"
+            if _past_year(token, published):
+                return f"dated to another time ('{token.text}')"
     # A past year elsewhere in the sentence, with nothing in the claim's clause dating it to this event:
     # "... the 2009 shooting at the post's Soldier Readiness Center that left 13 dead".
-    if published is not None and any(
-        re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published.year for t in sent
-    ):
+    if published is not None and any(_past_year(t, published) for t in sent):
         recent = any(
             m.date is not None and abs((published - m.date).days) <= 14
             for m in dates
             if clause_start <= m.start_char < clause_end
         )
         if not recent:
-            year = next(t.text for t in sent if re.fullmatch(r"(?:19|20)\d\d", t.text) and int(t.text) < published.year)
+            year = next(t.text for t in sent if _past_year(t, published))
             return f"sentence is about another time ('{year}')"
     # The event the figure belongs to is marked as another one: "a previous shooting killed two".
     for child in anchor.children:
-        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in _OLD_EVENT_NOUNS:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.lemma_.lower() in RECALLED_EVENT_NOUNS:
             for modifier in child.children:
                 if modifier.lower_ in ("previous", "earlier", "prior", "another", "separate", "unrelated", "last"):
                     return f"recalled figure ('{modifier.text} {child.text}')"
@@ -86,15 +85,33 @@ def background_reason(sent: "Span", anchor: "Token", dates: list[DateMention], p
         node = node.head
     if node.dep_ in ("relcl", "acl"):
         noun = node.head
-        if noun.lemma_.lower() in _OLD_EVENT_NOUNS:
+        if noun.lemma_.lower() in RECALLED_EVENT_NOUNS:
             for child in noun.children:
-                if re.fullmatch(r"(?:19|20)\d\d", child.text) or child.lower_ in ("previous", "earlier", "last", "prior", "former", "past", "another", "separate"):
+                if re.fullmatch(YEAR, child.text) or child.lower_ in (
+                    "previous",
+                    "earlier",
+                    "last",
+                    "prior",
+                    "former",
+                    "past",
+                    "another",
+                    "separate",
+                ):
                     return f"recalled figure ('{child.text} {noun.text}')"
     return None
 
 
-def _clause_tokens(anchor: "Token") -> list["Token"]:
+def _clause_tokens(anchor: Token) -> list[Token]:
     node = anchor
     while node.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj") and node.head.i != node.i:
         node = node.head
     return list(node.subtree)
+
+
+def _past_year(token: Token, published: dt.date) -> bool:
+    """A year before the paper's: not an address ("the 1600 block", "1900-block of Elm"), not a count."""
+    if not re.fullmatch(YEAR, token.text) or int(token.text) >= published.year:
+        return False
+    doc = token.doc
+    following = [doc[k].lower_ for k in range(token.i + 1, min(len(doc), token.i + 3)) if doc[k].text not in ("-", "–")]
+    return not (following and (following[0] in STREET_WORDS or following[0] in ("people", "residents")))

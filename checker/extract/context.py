@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..lexicon.calendar import MONTHS, RELATIVE_DAYS, WEEKDAYS
+from ..lexicon.numbers import CARDINALS, SCALES, TENS
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
@@ -18,13 +21,13 @@ _DETACHABLE = {"advcl", "relcl", "ccomp", "parataxis", "conj", "acl", "appos", "
 _MAX_TOKENS = 30
 
 
-def clause_context(sent: "Span", anchor: "Token", keep: set[int]) -> str:
+def clause_context(sent: Span, anchor: Token, keep: set[int]) -> str:
     tokens = clause_tokens(sent, anchor, keep)
     text = "".join(t.text_with_ws for t in tokens).strip(" ,;:—-")
     return text or sent.text
 
 
-def clause_tokens(sent: "Span", anchor: "Token", keep: set[int]) -> list["Token"]:
+def clause_tokens(sent: Span, anchor: Token, keep: set[int]) -> list[Token]:
     """Tokens of the clause that holds the claim, without subordinate clauses that do not contain it."""
     head = anchor
     while head.pos_ not in ("VERB", "AUX") and head.dep_ != "ROOT" and head.head.i != head.i:
@@ -49,13 +52,10 @@ def clause_tokens(sent: "Span", anchor: "Token", keep: set[int]) -> list["Token"
     return tokens
 
 
-_FIGURE_WORDS = (
-    r"zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand"
-    r"|million|billion|dozen|dozens|hundreds|thousands"
-    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight"
-    r"|january|february|march|april|june|july|august|september|october|november|december"
-    r"|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+# Words that state a figure or a day; "may" is left out: it is far more often the verb than the month.
+_FIGURE_WORDS = "|".join(
+    [*CARDINALS, *TENS, *SCALES, "dozen", "dozens", "hundreds", "thousands", *WEEKDAYS, *RELATIVE_DAYS]
+    + [form for form in MONTHS if form != "may"]
 )
 _FIGURE = re.compile(rf"\$?\d[\d,.]*%?|\b(?:{_FIGURE_WORDS})\b\.?", re.IGNORECASE)
 

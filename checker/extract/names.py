@@ -11,42 +11,18 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
+
+from ..lexicon.names import HONORIFICS, NOT_NAMES, TITLES, TRANSLITERATION
+from ..nlp.sentences import ParsedSentence
+from ..records import NameClaim
+from ..records.claims import EntityType
+from .ids import ClaimIds
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["NameMention", "find_names", "fold_name", "TITLES"]
-
-# Titles and ranks, normalised; the ladder says which titles can be compared with each other.
-TITLES: dict[str, tuple[str, str]] = {
-    "gen.": ("general", "military"), "general": ("general", "military"), "maj. gen.": ("major general", "military"),
-    "major general": ("major general", "military"), "lt. gen.": ("lieutenant general", "military"),
-    "lieutenant general": ("lieutenant general", "military"), "brig. gen.": ("brigadier general", "military"),
-    "brigadier general": ("brigadier general", "military"), "col.": ("colonel", "military"),
-    "colonel": ("colonel", "military"), "lt. col.": ("lieutenant colonel", "military"),
-    "lieutenant colonel": ("lieutenant colonel", "military"), "maj.": ("major", "military"), "major": ("major", "military"),
-    "capt.": ("captain", "rank"), "captain": ("captain", "rank"), "lt.": ("lieutenant", "rank"),
-    "lieutenant": ("lieutenant", "rank"), "sgt.": ("sergeant", "rank"), "sergeant": ("sergeant", "rank"),
-    "cpl.": ("corporal", "rank"), "corporal": ("corporal", "rank"), "pvt.": ("private", "military"),
-    "private": ("private", "military"), "adm.": ("admiral", "military"), "admiral": ("admiral", "military"),
-    "officer": ("officer", "police"), "detective": ("detective", "police"), "det.": ("detective", "police"),
-    "deputy": ("deputy", "police"), "trooper": ("trooper", "police"), "sheriff": ("sheriff", "police"),
-    "chief": ("chief", "police"), "police chief": ("police chief", "police"), "cmdr.": ("commander", "police"),
-    "commander": ("commander", "police"),
-    "president": ("president", "office"), "prime minister": ("prime minister", "office"),
-    "vice president": ("vice president", "office"), "gov.": ("governor", "office"), "governor": ("governor", "office"),
-    "sen.": ("senator", "office"), "senator": ("senator", "office"), "rep.": ("representative", "office"),
-    "mayor": ("mayor", "office"), "minister": ("minister", "office"), "judge": ("judge", "office"),
-    "congressman": ("representative", "office"), "congresswoman": ("representative", "office"),
-}
-_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "miss", "mr", "mrs", "ms", "dr", "sir", "rev.", "the"}
-
-_TRANSLIT = [
-    (r"kh", "h"), (r"zh", "j"), (r"dzh", "j"), (r"dj", "j"), (r"ch", "c"), (r"sh", "s"), (r"ts", "c"),
-    (r"ph", "f"), (r"y", "i"), (r"j", "i"), (r"ou", "u"), (r"oo", "u"), (r"ee", "i"), (r"w", "v"),
-    (r"q", "k"), (r"ck", "k"), (r"x", "ks"), (r"'", ""), (r"’", ""), (r"-", ""), (r" ", ""),
-]
+__all__ = ["NameMention", "find_names", "fold_name", "name_claims"]
 
 
 @dataclass(frozen=True)
@@ -66,21 +42,23 @@ def fold_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"['’]s$", "", text.strip())
-    for pattern, replacement in _TRANSLIT:
+    for pattern, replacement in TRANSLITERATION:
         text = text.replace(pattern, replacement)
     text = re.sub(r"[^a-z]", "", text)
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-_ENTITY_TYPES = {"PERSON": "person", "GPE": "place", "LOC": "place", "FAC": "place", "ORG": "organization", "NORP": None}
+_ENTITY_TYPES = {
+    "PERSON": "person",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "ORG": "organization",
+    "NORP": None,
+}
 
 
-_NOT_NAMES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-              "police", "sheriff", "officials", "president", "mr", "mrs", "ms", "dr", "st", "ave", "inc", "co"}
-
-
-def find_names(sent: "Span") -> list[NameMention]:
+def find_names(sent: Span) -> list[NameMention]:
     out: list[NameMention] = []
     covered: set[int] = set()
     for ent in sent.ents:
@@ -94,17 +72,24 @@ def find_names(sent: "Span") -> list[NameMention]:
         if mention is not None:
             out.append(mention)
     # Proper nouns the entity recogniser missed ("Gorno-Badakhshan borders ..."): kept with an unknown type.
-    chunk: list["Token"] = []
+    chunk: list[Token] = []
     for token in list(sent) + [None]:
-        if token is not None and token.i not in covered and (
-            token.pos_ == "PROPN" or (chunk and token.text == "-" and token.whitespace_ == "" and chunk[-1].whitespace_ == "")
+        if (
+            token is not None
+            and token.i not in covered
+            and (
+                token.pos_ == "PROPN"
+                or (chunk and token.text == "-" and token.whitespace_ == "" and chunk[-1].whitespace_ == "")
+            )
         ):
             chunk.append(token)
             continue
         while chunk and chunk[-1].text == "-":
             chunk.pop()
-        if chunk and any(len(t.text) >= 4 and t.is_title for t in chunk) and not all(
-            t.lower_.rstrip(".") in _NOT_NAMES or t.text == "-" for t in chunk
+        if (
+            chunk
+            and any(len(t.text) >= 4 and t.is_title for t in chunk)
+            and not all(t.lower_.rstrip(".") in NOT_NAMES or t.text == "-" for t in chunk)
         ):
             mention = _mention(sent, chunk, "unknown")
             if mention is not None:
@@ -113,30 +98,40 @@ def find_names(sent: "Span") -> list[NameMention]:
     return sorted(out, key=lambda m: m.start_char)
 
 
-def _extend_hyphenated(tokens: list["Token"], sent: "Span") -> list["Token"]:
+def _extend_hyphenated(tokens: list[Token], sent: Span) -> list[Token]:
     """spaCy stops entities at hyphens ("Gorno" of "Gorno-Badakhshan"); join the rest of the word."""
     doc = sent.doc
     while tokens:
         last = tokens[-1]
         k = last.i + 1
-        if k + 1 < sent.end and doc[k].text == "-" and last.whitespace_ == "" and doc[k].whitespace_ == "" and doc[k + 1].is_title:
+        if (
+            k + 1 < sent.end
+            and doc[k].text == "-"
+            and last.whitespace_ == ""
+            and doc[k].whitespace_ == ""
+            and doc[k + 1].is_title
+        ):
             tokens = tokens + [doc[k], doc[k + 1]]
         else:
             break
     return tokens
 
 
-def _mention(sent: "Span", tokens: list["Token"], kind: str) -> NameMention | None:
-    tokens = [t for t in tokens if (t.lower_ not in _HONORIFICS and not t.is_punct) or t.text in ("-", ".")]
+def _mention(sent: Span, tokens: list[Token], kind: str) -> NameMention | None:
+    tokens = [t for t in tokens if (t.lower_ not in HONORIFICS and not t.is_punct) or t.text in ("-", ".")]
     while tokens and (tokens[-1].text in ("'s", "’s", "'", "’") or tokens[-1].is_punct and tokens[-1].text != "."):
         tokens = tokens[:-1]
-    while tokens and (tokens[0].lower_ in _HONORIFICS or tokens[0].is_punct):
+    while tokens and (tokens[0].lower_ in HONORIFICS or tokens[0].is_punct):
         tokens = tokens[1:]
     if not tokens:
         return None
     start_char = tokens[0].idx - sent.start_char
     end_char = tokens[-1].idx + len(tokens[-1].text) - sent.start_char
-    name = sent.text[start_char:end_char].rstrip(".") if not tokens[-1].text.endswith(".") or len(tokens) == 1 else sent.text[start_char:end_char]
+    name = (
+        sent.text[start_char:end_char].rstrip(".")
+        if not tokens[-1].text.endswith(".") or len(tokens) == 1
+        else sent.text[start_char:end_char]
+    )
     end_char = start_char + len(name)
     if not re.search(r"[A-Za-z]{2,}", name) or name.isupper() and len(name) <= 4:
         return None
@@ -174,7 +169,7 @@ def _title_before(sent_text: str, start_char: int) -> str | None:
     return None
 
 
-def _role(last: "Token") -> str | None:
+def _role(last: Token) -> str | None:
     """An appositive after the name: 'Abdullo Nazarov, head of the regional branch ...'."""
     head = last
     for child in head.children:
@@ -184,7 +179,7 @@ def _role(last: "Token") -> str | None:
     return None
 
 
-def _age(last: "Token") -> int | None:
+def _age(last: Token) -> int | None:
     """'Nazarov, 56,' or '56-year-old Nazarov' or 'Nazarov (56)'."""
     doc = last.doc
     k = last.i + 1
@@ -205,3 +200,25 @@ def _age(last: "Token") -> int | None:
         if 0 < value < 120:
             return value
     return None
+
+
+def name_claims(item: ParsedSentence, ids: ClaimIds) -> list[NameClaim]:
+    sentence = item.sentence
+    return [
+        NameClaim(
+            id=ids.next("N"),
+            article_id=sentence.article_id,
+            sentence_index=sentence.index,
+            field=sentence.field,
+            start=sentence.start + mention.start_char,
+            end=sentence.start + mention.end_char,
+            text=mention.name,
+            name=mention.name,
+            entity_type=cast(EntityType, mention.entity_type),
+            key=mention.key,
+            title=mention.title,
+            role=mention.role,
+            age=mention.age,
+        )
+        for mention in find_names(item.span)
+    ]

@@ -1,0 +1,113 @@
+"""Articles -> the analysed batch: sentences and claims (cached per article), stories, candidate pairs.
+
+Models load once per run; spaCy parses all uncached articles in one batched pass and the
+embedder encodes lead and claim texts in batches. Nothing here judges a claim: the rules do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from ..extract import extract_article
+from ..extract.context import masked
+from ..nlp.embeddings import Embedder
+from ..nlp.sentences import parse_articles
+from ..records import Article, Claim, NameClaim, Sentence
+from .batch import Batch
+from .cache import Cache
+from .pairing import PAIRINGS, person_groups
+from .stories import StoryParams, group_stories
+
+__all__ = ["build_batch", "extract_claims"]
+
+_STORY_DEFAULTS = StoryParams()
+
+Progress = Callable[[int, int], None]
+
+
+def extract_claims(
+    articles: Sequence[Article], *, cache: Cache | None = None, progress: Progress | None = None
+) -> dict[str, tuple[list[Sentence], list[Claim]]]:
+    """Sentences and claims per article id; cached articles skip parsing."""
+    out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
+    todo: list[Article] = []
+    for article in articles:
+        cached = cache.get_article(article) if cache is not None else None
+        if cached is not None:
+            out[article.id] = cached
+        else:
+            todo.append(article)
+    done = len(out)
+    if progress:
+        progress(done, len(articles))
+    for article, parsed in parse_articles(todo) if todo else ():  # all cached: spaCy never loads
+        sentences = [p.sentence for p in parsed]
+        claims = list(extract_article(article, parsed))
+        out[article.id] = (sentences, claims)
+        if cache is not None:
+            cache.put_article(article, sentences, claims)
+        done += 1
+        if progress:
+            progress(done, len(articles))
+    return out
+
+
+def build_batch(
+    articles: Sequence[Article],
+    *,
+    embedder: Embedder | None = None,
+    cache: Cache | None = None,
+    progress: Progress | None = None,
+    story_params: StoryParams = _STORY_DEFAULTS,
+) -> Batch:
+    """Everything the rules read about a batch of articles."""
+    extracted = extract_claims(articles, cache=cache, progress=progress)
+    sentences: list[Sentence] = []
+    claims: list[Claim] = []
+    for article in articles:
+        s, c = extracted[article.id]
+        sentences.extend(s)
+        claims.extend(c)
+    embedder = embedder or Embedder(store=cache)
+    sentence_text = {(s.article_id, s.index): s.text for s in sentences}
+
+    # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
+    leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
+    needs_vectors = [c for c in claims if PAIRINGS[c.kind].embeds]
+    texts = sorted({_context(c, sentence_text) for c in needs_vectors})
+    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((0, 384))
+    lead_vectors = all_vectors[: len(leads)]
+    vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
+
+    names = {
+        article.id: {c.key for c in extracted[article.id][1] if isinstance(c, NameClaim) and len(c.key) >= 4}
+        for article in articles
+    }
+    stories = group_stories(list(articles), lead_vectors, names, story_params) if articles else {}
+
+    def story_of(article_id: str) -> str:
+        return stories.get(article_id, article_id)
+
+    def vector_of(claim: Claim) -> np.ndarray:
+        return vector_by_text[_context(claim, sentence_text)]
+
+    groups = person_groups(claims, story_of)
+    return Batch(
+        articles=tuple(articles),
+        sentences=tuple(sentences),
+        claims=tuple(claims),
+        stories=stories,
+        pairs={kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()},
+        person_groups={k: tuple(c.id for c in v) for k, v in groups.items()},
+    )
+
+
+def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
+    return masked(claim.context or sentence_text[(claim.article_id, claim.sentence_index)])
+
+
+def _lead_text(article: Article, sentences: list[Sentence]) -> str:
+    body = [s.text for s in sentences if s.field == "text"][:3]
+    return " ".join(([article.title] if article.title else []) + body)[:1000] or article.text[:500]

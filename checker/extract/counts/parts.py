@@ -1,0 +1,64 @@
+"""Parts and totals: figures under "including" / "among them" belong to the total they follow."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...lexicon.people import PERPETRATOR_NOUNS
+from ..numbers import apply_qualifier, number_groups
+from .figures import plausible_count
+from .mention import CountMention
+from .syntax import class_of_subject, conj_root, counted_head, describe_subject, of_object
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Span, Token
+
+__all__ = ["attach_parts"]
+
+
+def attach_parts(sent: Span, mentions: list[CountMention]) -> list[CountMention]:
+    """Parts under 'including' take their total's event; remember which total they belong to."""
+    doc = sent.doc
+    by_head = {m.head: m for m in mentions}
+    out: list[CountMention] = []
+    for mention in mentions:
+        out.append(mention)
+    # Figures introduced by "including"/"among them" whose event could not be read on their own.
+    for group in number_groups(sent):
+        last = doc[group.end - 1]
+        head = counted_head(last)
+        if head.i in by_head:
+            continue
+        root = conj_root(head)
+        prep = root.head
+        if root.dep_ == "pobj" and prep.lower_ in ("including", "among", "include", "includes"):
+            total_head = prep.head
+            total = by_head.get(total_head.i) or _mention_for_verb(mentions, total_head)
+            if total is None or not plausible_count(sent, group):
+                continue
+            rng = group.vague or apply_qualifier(group.value, group.qualifier)
+            subject_token = head if head.i != last.i else (of_object(head) or head)
+            out.append(
+                CountMention(
+                    start_token=group.start,
+                    end_token=max(group.end, head.i + 1),
+                    range=rng,
+                    qualifier=group.qualifier,
+                    subject=describe_subject(subject_token, head, last),
+                    subject_class=class_of_subject(subject_token, head, last),
+                    event=total.event,
+                    anchor=total.anchor,
+                    head=head.i,
+                    perpetrator=subject_token.lemma_.lower() in PERPETRATOR_NOUNS,
+                    conj_root=root.i,
+                    part_of_head=total.head,
+                )
+            )
+    return out
+
+
+def _mention_for_verb(mentions: list[CountMention], verb: Token) -> CountMention | None:
+    for mention in mentions:
+        if mention.anchor == verb.i and not mention.implicit:
+            return mention
+    return None

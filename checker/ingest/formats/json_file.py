@@ -1,0 +1,39 @@
+"""JSON (``.json``): one article object, a list of them, or ``{"articles": [...]}``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ...errors import ErrorCode
+from ...records import Article, InputError
+from . import reader
+from .records import article_from_record
+
+
+@reader("json", ".json")
+def read_json(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tuple[list[Article], list[InputError]]:
+    if not text.strip():
+        return [], [InputError(path=shown, code=ErrorCode.EMPTY, message="file is empty")]
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        message = f"invalid JSON at line {exc.lineno}: {exc.msg}"
+        return [], [InputError(path=shown, code=ErrorCode.BAD_JSON, message=message)]
+    if isinstance(data, dict) and isinstance(data.get("articles"), list):
+        records = data["articles"]
+    elif isinstance(data, list):
+        records = data
+    else:
+        records = [data]
+    articles: list[Article] = []
+    errors: list[InputError] = []
+    for index, record in enumerate(records):
+        many = len(records) > 1
+        where = f"{shown}[{index}]" if many else shown
+        article, error = article_from_record(record, path, where, shown, 1, notes, "json", index if many else None)
+        if error:
+            errors.append(error)
+        elif article:
+            articles.append(article)
+    return articles, errors

@@ -1,0 +1,52 @@
+"""What happened to the people counted, and the occasions dates attach to (``data/events.yaml``)."""
+
+from __future__ import annotations
+
+from ._load import load
+
+__all__ = [
+    "ADDITIVE",
+    "APPROXIMATE_MODIFIERS",
+    "APPROXIMATE_PARTS",
+    "BRIDGE_WORDS",
+    "EVENT_NOUNS",
+    "EVENT_NOUN_FORMS",
+    "EVENT_PRIORITY",
+    "EVENT_WORDS",
+    "FATAL_MODIFIERS",
+    "FUTURE_HEADS",
+    "INDEFINITE",
+    "KEY_OCCASIONS",
+    "MULTIPLE_EVENTS",
+    "NOUN_EVENTS",
+    "OCCASION_WORDS",
+    "RECALLED_EVENT_NOUNS",
+    "RESPONSE_SUBJECTS",
+    "RESPONSE_WORDS",
+    "TALLY_WORDS",
+    "VERB_EVENTS",
+]
+
+_DATA = load("events")
+
+EVENT_WORDS: dict[str, str] = dict(_DATA["words"])
+EVENT_NOUNS: dict[str, str] = dict(_DATA["nouns"])
+EVENT_PRIORITY: dict[str, int] = dict(_DATA["priority"])
+BRIDGE_WORDS: frozenset[str] = frozenset(_DATA["bridge_words"])
+TALLY_WORDS: frozenset[str] = frozenset(_DATA["tally_words"])
+MULTIPLE_EVENTS: dict[str, str] = dict(_DATA["multiple_events"])
+EVENT_NOUN_FORMS: dict[str, str] = dict(_DATA["noun_forms"])
+FATAL_MODIFIERS: frozenset[str] = frozenset(_DATA["fatal_modifiers"])
+ADDITIVE: frozenset[str] = frozenset(_DATA["additive"])
+# word -> the kind of occasion a date attached to it is about (incident, death, arrest, court, memorial)
+OCCASION_WORDS: dict[str, str] = {word: kind for kind, words in _DATA["occasions"].items() for word in words}
+RESPONSE_WORDS: frozenset[str] = frozenset(_DATA["response_words"])
+RESPONSE_SUBJECTS: frozenset[str] = frozenset(_DATA["response_subjects"])
+FUTURE_HEADS: frozenset[str] = frozenset(_DATA["future_heads"])
+NOUN_EVENTS: dict[str, str] = dict(_DATA["noun_events"])
+VERB_EVENTS: dict[str, str] = dict(_DATA["verb_events"])
+KEY_OCCASIONS: dict[str, str] = dict(_DATA["key_occasions"])
+INDEFINITE: frozenset[str] = frozenset(_DATA["indefinite"])
+APPROXIMATE_PARTS: frozenset[str] = frozenset(_DATA["approximate_parts"])
+APPROXIMATE_MODIFIERS: frozenset[str] = frozenset(_DATA["approximate_modifiers"])
+RECALLED_EVENT_NOUNS: frozenset[str] = frozenset(_DATA["recalled_event_nouns"])

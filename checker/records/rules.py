@@ -1,0 +1,51 @@
+"""Rules as data: what a rule file declares, and what an engine's verdict carries.
+
+Kept among the records (not with the engines) so that listing, selecting, documenting and
+reporting rules never imports the code that runs them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Severity
+
+__all__ = ["Hit", "Rule", "RuleDoc"]
+
+
+@dataclass(frozen=True)
+class RuleDoc:
+    what: str
+    why: str
+    example_fail: str
+    example_pass: str
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A rule after loading (params complete with the engine's defaults) and after the configuration
+    (``severity`` is the one this run gives it, ``selected`` whether it runs)."""
+
+    id: str
+    name: str
+    engine: str
+    severity: Severity
+    message: str
+    params: Mapping[str, Any]
+    doc: RuleDoc
+    group: str
+    path: str
+    enabled: bool = True  # on unless the rule file says it runs only when named
+    selected: bool = True  # resolved once from the configuration's selection
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One engine verdict: the claims involved, values for the message template, and a confidence."""
+
+    claims: tuple[str, ...]
+    values: Mapping[str, Any]
+    score: float
+    story: str | None = None

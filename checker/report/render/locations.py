@@ -1,0 +1,80 @@
+"""Where a claim sits in its file, in the terms CI formats want (1-based lines and columns, an end).
+
+The report gives each piece of evidence a start line and column only. SARIF regions and
+GitHub annotations can underline the claim itself, so the end is derived here, from the
+claim's exact text: the report guarantees ``text == article_text[start:end]`` and newlines
+are normalised when files are read, so counting ``\\n`` in the claim gives the end line.
+Two cases have no trustworthy column range and get none:
+
+- articles embedded in JSON/JSONL: offsets are into the decoded string, not the file line
+  (JSON escapes shift columns), so the evidence is the record line, column 1;
+- headline claims (``field == "title"``): offsets are into the title, which the report
+  does not place in the file.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+__all__ = ["Locator", "Span", "artifact_uri", "one_line", "posix_path"]
+
+_EMBEDDED_FORMATS = {"json", "jsonl"}  # the report article's ``format``
+
+
+@dataclass(frozen=True)
+class Span:
+    """A claim's place in a file; ``end_line``/``end_column`` are None when unknown (end column is exclusive)."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int | None = None
+    end_column: int | None = None
+    text: str | None = None  # the claim text exactly as it appears in the span, when the span is exact
+
+
+class Locator:
+    """Places evidence in its file: claims by id, and whether each article's text is embedded in JSON."""
+
+    def __init__(self, report: dict[str, Any]) -> None:
+        self.claims = {claim["id"]: claim for article in report["articles"] for claim in article["claims"]}
+        self.embedded = {a["id"] for a in report["articles"] if a["format"] in _EMBEDDED_FORMATS}
+
+    def span(self, evidence: dict[str, Any]) -> Span:
+        """The span of one piece of evidence; exact (with an end) only when the claim text maps onto the file."""
+        line, column, path = evidence["line"], evidence["column"], evidence["path"]
+        claim = self.claims.get(evidence["claim"])
+        if evidence["article"] in self.embedded:
+            return Span(path, line, 1)
+        if claim is None or claim.get("field") != "text":
+            return Span(path, line, column)
+        text: str = claim["text"]
+        if len(text) != evidence["end"] - evidence["start"] or "\r" in text:
+            return Span(path, line, column)  # not a verbatim slice: do not guess an end
+        breaks = text.count("\n")
+        if breaks == 0:
+            return Span(path, line, column, line, column + len(text), text)
+        return Span(path, line, column, line + breaks, len(text) - text.rfind("\n"), text)
+
+
+def posix_path(path: str) -> str:
+    """Forward slashes whatever the platform: CI tools resolve paths against the repository root."""
+    return path.replace("\\", "/")
+
+
+def artifact_uri(path: str) -> str:
+    """A URI reference for a report path: relative paths stay relative (percent-encoded), absolute ones file URIs."""
+    posix = posix_path(path)
+    if posix.startswith("/"):
+        return "file://" + quote(posix, safe="/")
+    if re.match(r"^[A-Za-z]:/", posix):
+        return "file:///" + posix[:2] + quote(posix[2:], safe="/")
+    return quote(posix, safe="/")
+
+
+def one_line(text: str) -> str:
+    """Collapse whitespace (including newlines) so a message fits the one-line-per-finding formats."""
+    return " ".join(text.split())

@@ -1,0 +1,57 @@
+"""Concise terminal output, one line per problem, in the ``path:line:col: severity RULE message`` shape.
+
+Editors and terminals turn ``path:line:col`` into a jump link, and the shape is what compilers
+and linters print, so grep and problem matchers work unchanged. Colour (severity only, plus
+the status word) is opt-in: the caller decides whether the stream is a TTY.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...records import Rule
+from .locations import one_line
+
+__all__ = ["render_text"]
+
+_RESET = "\x1b[0m"
+_COLOURS = {
+    "error": "\x1b[1;31m",
+    "warning": "\x1b[33m",
+    "note": "\x1b[36m",
+    "fail": "\x1b[1;31m",
+    "error-status": "\x1b[1;31m",
+    "pass": "\x1b[1;32m",
+}
+
+
+def render_text(report: dict[str, Any], rules: Sequence[Rule] = (), *, color: bool = False) -> str:
+    """Input errors, then findings at their first claim, then one summary line."""
+
+    def paint(word: str, key: str) -> str:
+        return f"{_COLOURS[key]}{word}{_RESET}" if color else word
+
+    lines = [f"{e['path']}: {paint('error', 'error')} {e['code']} {one_line(e['message'])}" for e in report["errors"]]
+    for finding in report["findings"]:
+        first = finding["evidence"][0]
+        lines.append(
+            f"{first['path']}:{first['line']}:{first['column']}: "
+            f"{paint(finding['severity'], finding['severity'])} {finding['rule']} {one_line(finding['message'])}"
+        )
+    summary = report["summary"]
+    by_severity = summary["by_severity"]
+    counts = ", ".join(_plural(by_severity[s], s) for s in ("error", "warning", "note"))
+    extras = [_plural(summary["articles"], "article"), _plural(summary["claims"], "claim")]
+    if summary["suppressed"]:
+        extras.append(f"{summary['suppressed']} suppressed")
+    if summary["errors"]:
+        extras.append(_plural(summary["errors"], "input error"))
+    status = summary["status"]
+    word = paint(status.upper(), "error-status" if status == "error" else status)
+    lines.append(f"{_plural(summary['findings'], 'finding')} ({counts}) in {', '.join(extras)}: {word}")
+    return "\n".join(lines) + "\n"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"

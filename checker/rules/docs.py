@@ -1,0 +1,75 @@
+"""Rule documentation from the rule files: ``checker rules explain`` and ``docs/rules.md``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..records import Rule
+
+
+def explain(rule: Rule) -> str:
+    lines = [
+        f"{rule.id} {rule.name} ({rule.severity.value}, group {rule.group}, engine {rule.engine}"
+        + ("" if rule.enabled else ", off by default")
+        + ")",
+        "",
+        "What it does",
+        "  " + rule.doc.what.replace("\n", "\n  "),
+        "",
+        "Why",
+        "  " + rule.doc.why.replace("\n", "\n  "),
+        "",
+        "Example that is flagged",
+        "  " + rule.doc.example_fail.replace("\n", "\n  "),
+        "",
+        "Example that passes",
+        "  " + rule.doc.example_pass.replace("\n", "\n  "),
+    ]
+    if rule.params:
+        lines += ["", "Parameters"] + [f"  {k}: {v}" for k, v in sorted(rule.params.items())]
+    return "\n".join(lines)
+
+
+def rules_markdown(rules: Sequence[Rule]) -> str:
+    """The generated ``docs/rules.md``; a test fails when the committed file differs."""
+    out = [
+        "# Rules",
+        "",
+        "Generated from `rules/*.yaml` by `python -m checker.rules.docs > docs/rules.md`; do not edit by hand.",
+        "",
+        "| Id | Name | Group | Severity | Engine |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in rules:
+        out.append(
+            f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.group} | {rule.severity.value} | {rule.engine} |"
+        )
+    for rule in rules:
+        out += [
+            "",
+            f"## {rule.id}",
+            "",
+            f"**{rule.name}** · severity `{rule.severity.value}` · group `{rule.group}` · engine `{rule.engine}`"
+            + ("" if rule.enabled else " · off by default"),
+            "",
+            "**What it does.** " + " ".join(rule.doc.what.split()),
+            "",
+            "**Why.** " + " ".join(rule.doc.why.split()),
+            "",
+            "**Flagged:**",
+            "",
+            "> " + rule.doc.example_fail.replace("\n", "\n> "),
+            "",
+            "**Passes:**",
+            "",
+            "> " + rule.doc.example_pass.replace("\n", "\n> "),
+        ]
+        if rule.params:
+            out += ["", "Parameters: " + ", ".join(f"`{k}={v}`" for k, v in sorted(rule.params.items()))]
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from .loading import load_rules
+
+    print(rules_markdown(load_rules()), end="")

@@ -1,0 +1,99 @@
+"""Rules -> findings: run each selected rule's engine, format its message, attach evidence.
+
+A finding's id is a fingerprint of the rule and the content of its claims (article,
+claim text, sentence text), never of positions, so it survives edits elsewhere in
+an article and a baseline can recognise it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ..records import Article, Claim, Evidence, Finding, Hit, Rule
+from .engines import ENGINES
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..analyse.batch import Batch
+
+__all__ = ["evidence_for", "fingerprint", "position", "run_rules"]
+
+
+def run_rules(rules: Iterable[Rule], batch: Batch) -> list[Finding]:
+    """Findings of the selected rules, one per fingerprint (the best-scoring), in report order."""
+    findings: dict[str, Finding] = {}
+    for rule in rules:
+        if not rule.selected:
+            continue
+        for hit in ENGINES[rule.engine].run(rule, batch):
+            finding = _finding(rule, hit, batch)
+            previous = findings.get(finding.id)
+            if previous is None or previous.score < finding.score:
+                findings[finding.id] = finding
+    return sorted(findings.values(), key=lambda f: _order(f, batch))
+
+
+def _finding(rule: Rule, hit: Hit, batch: Batch) -> Finding:
+    claims = [batch.claim[c] for c in hit.claims]
+    return Finding(
+        id=fingerprint(rule.id, claims, batch),
+        rule=rule.id,
+        rule_name=rule.name,
+        severity=rule.severity,
+        message=rule.message.format_map(dict(hit.values)),
+        score=round(max(0.0, min(1.0, hit.score)), 4),
+        claims=tuple(hit.claims),
+        evidence=tuple(evidence_for(c, batch) for c in claims),
+        story=hit.story,
+    )
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def fingerprint(rule_id: str, claims: list[Claim], batch: Batch) -> str:
+    parts = sorted(
+        f"{c.article_id}\x1f{c.kind}\x1f{_normalise(c.text)}\x1f{_normalise(batch.sentence_of(c).text)}" for c in claims
+    )
+    digest = hashlib.sha256("\x1e".join([rule_id, *parts]).encode("utf-8")).hexdigest()
+    return digest[:16]
+
+
+def position(article: Article, field: str, offset: int) -> tuple[int, int]:
+    """1-based line and column in the file for an offset into the article text."""
+    if article.record_line is not None:
+        return article.record_line, 1
+    if field == "title":
+        return 1, 1
+    before = article.text[:offset]
+    line = article.line_offset + before.count("\n") + 1
+    column = offset - (before.rfind("\n") + 1) + 1
+    return line, column
+
+
+def evidence_for(claim: Claim, batch: Batch) -> Evidence:
+    article = batch.article[claim.article_id]
+    sentence = batch.sentence_of(claim)
+    line, column = position(article, claim.field, claim.start)
+    attribution = getattr(claim, "attribution", None)
+    return Evidence(
+        claim_id=claim.id,
+        article_id=claim.article_id,
+        path=article.path,
+        sentence=sentence.text,
+        start=claim.start,
+        end=claim.end,
+        line=line,
+        column=column,
+        source=attribution.source if attribution is not None else None,
+    )
+
+
+def _order(finding: Finding, batch: Batch) -> tuple[int, int, str, int, int, str]:
+    first = finding.evidence[0]
+    story_number = int(finding.story[1:]) if finding.story and finding.story[1:].isdigit() else 0
+    article_order = batch.article_order.get(first.article_id, 0)
+    return (story_number, -finding.severity.rank, finding.rule, article_order, first.start, finding.id)
