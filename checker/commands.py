@@ -70,8 +70,8 @@ def check_articles(
 ) -> Checked:
     """Analyse a batch and run the selected rules over it.
 
-    ``only_articles``: keep only findings that involve one of these articles (the rest of the
-    batch is still read, so a changed article is compared against all others).
+    ``only_articles``: keep only findings whose conflicting claims include one of these articles (the
+    rest of the batch is still read, so a changed article is compared against all others).
     """
     if not articles:  # nothing to analyse: no model, no scikit-learn
         from .analyse.batch import Batch
@@ -83,7 +83,7 @@ def check_articles(
     batch = build_batch(articles, embedder=embedder, cache=cache, progress=progress)
     findings = run_rules(rules, batch)
     if only_articles is not None:
-        findings = [f for f in findings if any(e.article_id in only_articles for e in f.evidence)]
+        findings = [f for f in findings if any(e.conflict and e.article_id in only_articles for e in f.evidence)]
     return Checked(batch, tuple(findings))
 
 

@@ -30,7 +30,7 @@ Police said four people were killed in the shooting at the mall.
 The mall will reopen next week, the manager said.
 """
 
-# Another outlet, same day, a third figure: CNT002 (warning) against each of ARTICLE's figures.
+# Another outlet, same day, a third figure: one CNT002 (warning) for the toll, naming every figure.
 OTHER = """---
 title: Mall shooting leaves dead
 published: 2014-02-11
@@ -307,13 +307,13 @@ def test_baseline_round_trip_new_finding_and_stale_entry(work, capsys):
     (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")
     assert run(["baseline", "articles", "--out", "baseline.json", "--no-cache"]) == 0
     baseline = json.loads((work / "baseline.json").read_text(encoding="utf-8"))
-    assert sorted(e["rule"] for e in baseline["findings"]) == ["CNT001", "CNT002", "CNT002"]
+    assert sorted(e["rule"] for e in baseline["findings"]) == ["CNT001", "CNT002"]
     assert all(e["message"] and e["paths"] for e in baseline["findings"])
 
     check = ["check", "articles", "--no-cache", "-q", "--baseline", "baseline.json", "--fail-on", "note"]
     code, report = report_of(check, work / "r.json")
     assert code == 0 and report["findings"] == [] and report["notes"] == []
-    assert sorted(s["rule"] for s in report["suppressed"]) == ["CNT001", "CNT002", "CNT002"]
+    assert sorted(s["rule"] for s in report["suppressed"]) == ["CNT001", "CNT002"]
     assert {s["by"] for s in report["suppressed"]} == {"baseline"}
 
     with (work / "articles" / "a.md").open("a", encoding="utf-8") as handle:
@@ -326,7 +326,7 @@ def test_baseline_round_trip_new_finding_and_stale_entry(work, capsys):
     (work / "articles" / "b.md").unlink()
     code, report = report_of(check, work / "r.json")
     stale = [n for n in report["notes"] if n["kind"] == "stale-baseline"]
-    assert len(stale) == 2 and all(n["path"] == "articles/b.md" and "CNT002" in n["message"] for n in stale)
+    assert len(stale) == 1 and all(n["path"] == "articles/b.md" and "CNT002" in n["message"] for n in stale)
     assert code == 1 and rules_found(report) == ["DAT001"]
     # checking only some of the files does not call the others' entries stale
     (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")
@@ -373,11 +373,11 @@ def test_changed_since_reports_only_findings_that_involve_changed_articles(work,
     _git(work, "checkout", "-q", "-b", "edit")
     (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")  # untracked: counts as changed
     code, report = report_of(check, work / "r.json")
-    assert code == 1 and rules_found(report) == ["CNT002", "CNT002"]  # b against a; a's own CNT001 is not new
+    assert code == 1 and rules_found(report) == ["CNT002"]  # b against a; a's own CNT001 is not new
     _git(work, "add", "articles/b.md")
     _git(work, "commit", "-q", "-m", "b")
     code, report = report_of(check, work / "r.json")
-    assert rules_found(report) == ["CNT002", "CNT002"]
+    assert rules_found(report) == ["CNT002"]
 
     assert run([*check[:-1], "no-such-ref"]) == 2
     assert "unknown git revision 'no-such-ref'" in capsys.readouterr().err

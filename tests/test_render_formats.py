@@ -22,7 +22,7 @@ from checker.report.build import build_report
 from checker.report.render import RENDERERS
 from checker.report.render.github import escape_data, escape_property, render_github
 from checker.report.render.gitlab import render_gitlab
-from checker.report.render.locations import Locator, artifact_uri
+from checker.report.render.locations import Locator, artifact_uri, in_conflict_first
 from checker.report.render.sarif import FINGERPRINT_KEY, sarif_log
 from checker.report.render.text import render_text
 from checker.report.schema import validate_report
@@ -168,7 +168,7 @@ def test_sarif_regions_point_at_the_claim(report, rules, claims):
     """Read the seed files: the text at each region is exactly the claim (JSONL: the record line, column 1)."""
     checked = {"text": 0, "record": 0}
     for result, finding in zip(sarif_log(report, rules)["runs"][0]["results"], report["findings"]):
-        for location, evidence in zip(all_locations(result), finding["evidence"]):
+        for location, evidence in zip(all_locations(result), in_conflict_first(finding)):
             physical = location["physicalLocation"]
             region = physical["region"]
             claim = claims[evidence["claim"]]
@@ -270,7 +270,7 @@ def test_github_one_annotation_per_finding(report, claims):
         assert match, line
         assert match["level"] == {"error": "error", "warning": "warning", "note": "notice"}[finding["severity"]]
         props = dict(p.split("=", 1) for p in match["props"].split(","))
-        first = finding["evidence"][0]
+        first = in_conflict_first(finding)[0]
         assert set(props) <= {"file", "line", "endLine", "col", "endColumn", "title"}
         assert unescape(props["file"]) == first["path"]
         assert int(props["line"]) == first["line"] and int(props["col"]) == first["column"]
@@ -306,8 +306,9 @@ def test_gitlab_code_quality(report):
         assert issue["severity"] in severities
         assert issue["severity"] == {"error": "major", "warning": "minor", "note": "info"}[finding["severity"]]
         location = issue["location"]
-        assert location["path"] == finding["evidence"][0]["path"] and not location["path"].startswith("/")
-        assert location["lines"] == {"begin": finding["evidence"][0]["line"]}
+        primary = in_conflict_first(finding)[0]
+        assert location["path"] == primary["path"] and not location["path"].startswith("/")
+        assert location["lines"] == {"begin": primary["line"]}
     assert len({i["fingerprint"] for i in issues}) == len(issues)
 
 
@@ -331,7 +332,7 @@ def test_text_lines(report):
     for line, finding in zip(lines, report["findings"]):
         match = pattern.match(line)
         assert match, line
-        first = finding["evidence"][0]
+        first = in_conflict_first(finding)[0]
         assert (match["path"], int(match["line"]), int(match["col"])) == (first["path"], first["line"], first["column"])
         assert (match["sev"], match["rule"], match["msg"]) == (finding["severity"], finding["rule"], finding["message"])
     summary = report["summary"]

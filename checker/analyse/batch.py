@@ -14,7 +14,10 @@ from ..records import Article, Claim, CountClaim, Sentence
 
 @dataclass(frozen=True)
 class CandidatePair:
-    """Two claims that may be about one fact; ``a`` comes first in batch order."""
+    """Two claims that may be about one fact; ``a`` comes first in batch order.
+
+    ``block``: the cheap key both share (story, event and kind of people for counts; story and
+    occasion for dates; article and unit for other figures; story for names)."""
 
     kind: str
     a: str
@@ -22,6 +25,22 @@ class CandidatePair:
     similarity: float
     same_article: bool
     story: str
+    block: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Fact:
+    """Claims about one fact, in publication order: one toll, one occasion's day, one name, one person.
+
+    ``kind``: count | date | quantity | entity | person. ``key``: what the fact is about, in stable
+    words (("killed", "fighters"), ("incident", "fighting"), the person's key); it never holds
+    positions or claim ids, so it survives edits. Rules judge facts, one finding per fact and rule.
+    """
+
+    kind: str
+    key: tuple[str, ...]
+    story: str
+    claims: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -31,7 +50,15 @@ class Batch:
     claims: tuple[Claim, ...]
     stories: dict[str, str]  # article id -> story id
     pairs: dict[str, tuple[CandidatePair, ...]] = field(default_factory=dict)
-    person_groups: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)  # -> claim ids
+    facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)  # kind -> facts
+
+    @cached_property
+    def similarity(self) -> dict[frozenset[str], float]:
+        """Clause similarity of every candidate pair, by the two claim ids."""
+        return {frozenset((p.a, p.b)): p.similarity for pairs in self.pairs.values() for p in pairs}
+
+    def similarity_of(self, a: str, b: str) -> float:
+        return self.similarity.get(frozenset((a, b)), 0.0)
 
     @cached_property
     def article(self) -> dict[str, Article]:

@@ -17,7 +17,8 @@ from ..nlp.sentences import parse_articles
 from ..records import Article, Claim, NameClaim, Sentence
 from .batch import Batch
 from .cache import Cache
-from .pairing import PAIRINGS, person_groups
+from .facts import build_facts
+from .pairing import PAIRINGS
 from .stories import StoryParams, group_stories
 
 __all__ = ["build_batch", "extract_claims"]
@@ -93,14 +94,14 @@ def build_batch(
     def vector_of(claim: Claim) -> np.ndarray:
         return vector_by_text[_context(claim, sentence_text)]
 
-    groups = person_groups(claims, story_of)
+    pairs = {kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()}
     return Batch(
         articles=tuple(articles),
         sentences=tuple(sentences),
         claims=tuple(claims),
         stories=stories,
-        pairs={kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()},
-        person_groups={k: tuple(c.id for c in v) for k, v in groups.items()},
+        pairs=pairs,
+        facts=build_facts(claims, pairs, articles, story_of),
     )
 
 

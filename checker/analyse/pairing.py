@@ -21,7 +21,7 @@ from ..extract.names import fold_name
 from ..records import Claim, CountClaim, DateClaim, NameClaim, QuantityClaim
 from .batch import CandidatePair
 
-__all__ = ["PAIRINGS", "CandidatePair", "Pairing", "count_pairs", "date_pairs", "name_pairs", "person_groups"]
+__all__ = ["PAIRINGS", "CandidatePair", "Pairing", "count_pairs", "date_pairs", "name_pairs", "quantity_pairs"]
 
 PAIRABLE_EVENTS = {"killed", "injured", "shot", "arrested", "missing", "casualties"}
 
@@ -64,6 +64,7 @@ def date_pairs(
 
 def quantity_pairs(
     claims: Iterable[Claim],
+    story_of: Callable[[str], str],
     vector_of: Callable[[Claim], np.ndarray],
     *,
     floor: float = 0.5,
@@ -74,7 +75,7 @@ def quantity_pairs(
     for claim in claims:
         if isinstance(claim, QuantityClaim):
             blocks[(claim.article_id, claim.unit)].append(claim)
-    return _pairs_in_blocks("quantity", blocks, vector_of, floor, neighbours, lambda article_id: article_id)
+    return _pairs_in_blocks("quantity", blocks, vector_of, floor, neighbours, story_of)
 
 
 def _pairs_in_blocks(kind, blocks, vector_of, floor, neighbours, story_of) -> list[CandidatePair]:
@@ -105,9 +106,9 @@ def _pairs_in_blocks(kind, blocks, vector_of, floor, neighbours, story_of) -> li
                 similarity = max(0.0, min(1.0, 1.0 - float(distance)))
                 if similarity < floor:
                     continue
-                pairs.append(
-                    CandidatePair(kind, first.id, second.id, similarity, first.article_id == second.article_id, key[0])
-                )
+                same = first.article_id == second.article_id
+                story = story_of(first.article_id)
+                pairs.append(CandidatePair(kind, first.id, second.id, similarity, same, story, tuple(key)))
     return pairs
 
 
@@ -168,22 +169,13 @@ def name_pairs(
                 for first in by_name[key[0]]:
                     for second in by_name[key[1]]:
                         a, b = sorted((first, second), key=lambda c: c.id)
-                        pairs.append(CandidatePair("name", a.id, b.id, similarity, a.article_id == b.article_id, story))
+                        same = a.article_id == b.article_id
+                        pairs.append(CandidatePair("name", a.id, b.id, similarity, same, story, (story,)))
     return pairs
 
 
 def _spaced_key(name: str) -> str:
     return " ".join(fold_name(part) for part in name.replace("-", " ").split())
-
-
-def person_groups(claims: Iterable[Claim], story_of: Callable[[str], str]) -> dict[tuple[str, str], list[NameClaim]]:
-    """Mentions of one person (same folded full name) within a story, for age and title checks."""
-    groups: dict[tuple[str, str], list[NameClaim]] = defaultdict(list)
-    for claim in claims:
-        if isinstance(claim, NameClaim) and claim.entity_type == "person" and claim.person_key:
-            if len(claim.person_key) >= 6:
-                groups[(story_of(claim.article_id), claim.person_key)].append(claim)
-    return groups
 
 
 StoryOf = Callable[[str], str]
@@ -203,5 +195,5 @@ PAIRINGS: dict[str, Pairing] = {
     "count": Pairing(lambda claims, story_of, vector_of: count_pairs(claims, story_of, vector_of), embeds=True),
     "date": Pairing(lambda claims, story_of, vector_of: date_pairs(claims, story_of, vector_of), embeds=True),
     "name": Pairing(lambda claims, story_of, vector_of: name_pairs(claims, story_of), embeds=False),
-    "quantity": Pairing(lambda claims, story_of, vector_of: quantity_pairs(claims, vector_of), embeds=True),
+    "quantity": Pairing(lambda claims, story_of, vector_of: quantity_pairs(claims, story_of, vector_of), embeds=True),
 }

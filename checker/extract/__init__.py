@@ -36,4 +36,4 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
         if not counts:
             remember_sentence_source(item.span, memory)  # a figure-free sentence may name who "they" are
         claims.extend(name_claims(item, ids))
-    return tuple(link_people(settle_implicit_shootings(claims)))
+    return tuple(link_people(settle_implicit_shootings(claims), (item.sentence for item in parsed)))

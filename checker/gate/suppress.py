@@ -37,7 +37,8 @@ def _covers(region: Region, finding: Finding, rule: Rule | None, batch: Batch) -
     if region.selectors and (rule is None or not names_rule(region.selectors, rule)):
         return False
     return any(
-        e.article_id == region.article_id
+        e.conflict
+        and e.article_id == region.article_id
         and batch.claim[e.claim_id].field == "text"
         and region.start <= e.start < region.end
         for e in finding.evidence

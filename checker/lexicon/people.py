@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._load import load
 
 __all__ = [
+    "KIN_NOUNS",
     "NOT_VICTIMS",
     "PERPETRATOR_NOUNS",
     "PERSON_NOUNS",
@@ -23,3 +24,4 @@ NOT_VICTIMS: frozenset[str] = frozenset(_DATA["not_victims"])
 PLACE_WORDS: frozenset[str] = frozenset(_DATA["place_words"])
 SINGULAR_PRONOUNS: frozenset[str] = frozenset(_DATA["singular_pronouns"])
 PRONOUNS: frozenset[str] = frozenset(_DATA["pronouns"])
+KIN_NOUNS: frozenset[str] = frozenset(_DATA["kin_nouns"])

@@ -35,11 +35,12 @@ class Evidence:
     line: int = field(metadata=meta(minimum=1))
     column: int = field(metadata=meta(minimum=1))
     source: str | None = None
+    conflict: bool = False  # one of the claims in conflict (the others are the fact's other reports)
 
 
 @dataclass(frozen=True, kw_only=True)
 class Finding:
-    """A rule's verdict on one or more claims."""
+    """A rule's verdict on one fact: the claims about it (in publication order), the conflicting ones marked."""
 
     id: str = field(metadata=meta(pattern="^[0-9a-f]{16}$"))
     rule: str = field(metadata=meta(pattern="^[A-Z]{3}[0-9]{3}$"))
@@ -49,4 +50,5 @@ class Finding:
     score: float = field(metadata=meta(minimum=0, maximum=1))  # rounded to 4 places when made
     claims: tuple[str, ...] = field(metadata=meta(minItems=1))
     story: str | None = None
+    topic: str = ""  # what is disputed, in words: "opposition fighters killed", "the name Gorno-Badakhshan"
     evidence: tuple[Evidence, ...] = field(metadata=meta(minItems=1))

@@ -43,9 +43,18 @@ class Rule:
 
 @dataclass(frozen=True)
 class Hit:
-    """One engine verdict: the claims involved, values for the message template, and a confidence."""
+    """One engine verdict on one fact.
+
+    ``claims``: every claim about the fact, in publication order; ``conflicting``: the ones in
+    conflict (all of them when empty); ``signature``: the fact's key and the normalised values in
+    conflict, from which the finding's stable id is made (never sentences or positions, so an edit
+    elsewhere, or a fix of another problem, leaves the id alone).
+    """
 
     claims: tuple[str, ...]
     values: Mapping[str, Any]
     score: float
     story: str | None = None
+    conflicting: tuple[str, ...] = ()
+    signature: tuple[str, ...] = ()
+    topic: str = ""

@@ -1,8 +1,9 @@
 """Rules -> findings: run each selected rule's engine, format its message, attach evidence.
 
-A finding's id is a fingerprint of the rule and the content of its claims (article,
-claim text, sentence text), never of positions, so it survives edits elsewhere in
-an article and a baseline can recognise it.
+A finding's id is a fingerprint of the rule and the hit's signature: the fact it speaks of and
+the normalised values in conflict (articles and figures, dates, spellings), never sentences or
+positions. Editing a sentence elsewhere, or fixing one problem, leaves every other finding's id
+(and the baseline) intact.
 """
 
 from __future__ import annotations
@@ -37,16 +38,18 @@ def run_rules(rules: Iterable[Rule], batch: Batch) -> list[Finding]:
 
 def _finding(rule: Rule, hit: Hit, batch: Batch) -> Finding:
     claims = [batch.claim[c] for c in hit.claims]
+    conflicting = set(hit.conflicting or hit.claims)
     return Finding(
-        id=fingerprint(rule.id, claims, batch),
+        id=fingerprint(rule.id, hit, claims, batch),
         rule=rule.id,
         rule_name=rule.name,
         severity=rule.severity,
         message=rule.message.format_map(dict(hit.values)),
         score=round(max(0.0, min(1.0, hit.score)), 4),
         claims=tuple(hit.claims),
-        evidence=tuple(evidence_for(c, batch) for c in claims),
+        evidence=tuple(evidence_for(c, batch, conflict=c.id in conflicting) for c in claims),
         story=hit.story,
+        topic=hit.topic,
     )
 
 
@@ -54,8 +57,10 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-def fingerprint(rule_id: str, claims: list[Claim], batch: Batch) -> str:
-    parts = sorted(
+def fingerprint(rule_id: str, hit: Hit, claims: list[Claim], batch: Batch) -> str:
+    """16 hex digits from the rule and the hit's signature (or, for an engine that gives none, the
+    content of its claims: article, kind, claim text and sentence text)."""
+    parts = list(hit.signature) or sorted(
         f"{c.article_id}\x1f{c.kind}\x1f{_normalise(c.text)}\x1f{_normalise(batch.sentence_of(c).text)}" for c in claims
     )
     digest = hashlib.sha256("\x1e".join([rule_id, *parts]).encode("utf-8")).hexdigest()
@@ -74,7 +79,7 @@ def position(article: Article, field: str, offset: int) -> tuple[int, int]:
     return line, column
 
 
-def evidence_for(claim: Claim, batch: Batch) -> Evidence:
+def evidence_for(claim: Claim, batch: Batch, *, conflict: bool = False) -> Evidence:
     article = batch.article[claim.article_id]
     sentence = batch.sentence_of(claim)
     line, column = position(article, claim.field, claim.start)
@@ -89,11 +94,12 @@ def evidence_for(claim: Claim, batch: Batch) -> Evidence:
         line=line,
         column=column,
         source=attribution.source if attribution is not None else None,
+        conflict=conflict,
     )
 
 
 def _order(finding: Finding, batch: Batch) -> tuple[int, int, str, int, int, str]:
-    first = finding.evidence[0]
+    first = next((e for e in finding.evidence if e.conflict), finding.evidence[0])
     story_number = int(finding.story[1:]) if finding.story and finding.story[1:].isdigit() else 0
     article_order = batch.article_order.get(first.article_id, 0)
     return (story_number, -finding.severity.rank, finding.rule, article_order, first.start, finding.id)

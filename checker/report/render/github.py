@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...records import Rule
-from .locations import Locator, posix_path
+from .locations import Locator, in_conflict_first, posix_path
 
 __all__ = ["LEVELS", "escape_data", "escape_property", "workflow_command", "render_github"]
 
@@ -53,7 +53,7 @@ def render_github(report: dict[str, Any], rules: Sequence[Rule] = (), *, color: 
         for e in report["errors"]
     ]
     for finding in report["findings"]:
-        span = locate.span(finding["evidence"][0])
+        span = locate.span(in_conflict_first(finding)[0])
         properties: dict[str, object] = {"file": posix_path(span.path), "line": span.line}
         if span.end_line is not None and span.end_line != span.line:
             properties["endLine"] = span.end_line

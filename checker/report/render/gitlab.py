@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...records import Rule
-from .locations import Locator, posix_path
+from .locations import Locator, in_conflict_first, posix_path
 
 __all__ = ["SEVERITIES", "gitlab_issues", "render_gitlab"]
 
@@ -25,7 +25,7 @@ def gitlab_issues(report: dict[str, Any]) -> list[dict[str, Any]]:
     locate = Locator(report)
     issues = []
     for finding in report["findings"]:
-        span = locate.span(finding["evidence"][0])
+        span = locate.span(in_conflict_first(finding)[0])
         issues.append(
             {
                 "type": "issue",

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-__all__ = ["Locator", "Span", "artifact_uri", "one_line", "posix_path"]
+__all__ = ["Locator", "Span", "artifact_uri", "in_conflict_first", "one_line", "posix_path"]
 
 _EMBEDDED_FORMATS = {"json", "jsonl"}  # the report article's ``format``
 
@@ -58,6 +58,13 @@ class Locator:
         if breaks == 0:
             return Span(path, line, column, line, column + len(text), text)
         return Span(path, line, column, line + breaks, len(text) - text.rfind("\n"), text)
+
+
+def in_conflict_first(finding: dict[str, Any]) -> list[dict[str, Any]]:
+    """A finding's evidence with the claims in conflict first: where an annotation belongs is where the
+    problem is, not the fact's earliest report."""
+    evidence = finding["evidence"]
+    return [e for e in evidence if e.get("conflict")] + [e for e in evidence if not e.get("conflict")]
 
 
 def posix_path(path: str) -> str:

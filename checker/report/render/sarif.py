@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...records import Rule
-from .locations import Locator, Span, artifact_uri
+from .locations import Locator, Span, artifact_uri, in_conflict_first
 
 __all__ = ["SARIF_SCHEMA_URI", "SARIF_VERSION", "FINGERPRINT_KEY", "sarif_log", "render_sarif"]
 
@@ -88,7 +88,7 @@ def _result(
     locate: Locator,
 ) -> dict[str, Any]:
     claims = locate.claims
-    evidence = finding["evidence"]
+    evidence = in_conflict_first(finding)
     spans = [locate.span(e) for e in evidence]
     result: dict[str, Any] = {"ruleId": finding["rule"]}
     if finding["rule"] in rule_index:

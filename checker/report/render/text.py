@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...records import Rule
-from .locations import one_line
+from .locations import in_conflict_first, one_line
 
 __all__ = ["render_text"]
 
@@ -34,7 +34,7 @@ def render_text(report: dict[str, Any], rules: Sequence[Rule] = (), *, color: bo
 
     lines = [f"{e['path']}: {paint('error', 'error')} {e['code']} {one_line(e['message'])}" for e in report["errors"]]
     for finding in report["findings"]:
-        first = finding["evidence"][0]
+        first = in_conflict_first(finding)[0]
         lines.append(
             f"{first['path']}:{first['line']}:{first['column']}: "
             f"{paint(finding['severity'], finding['severity'])} {finding['rule']} {one_line(finding['message'])}"

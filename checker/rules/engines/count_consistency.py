@@ -1,26 +1,30 @@
-"""Engine ``count_consistency``: two counts of the same fact whose ranges cannot overlap.
+"""Engine ``count_consistency``: reports of one toll whose ranges cannot overlap.
 
-Every candidate pair is sorted into exactly one relation, and each rule file picks
-one relation, so the same disagreement is never reported twice:
+A fact (one toll: one story, one event, one kind of people) is judged as a whole: every pair of
+its reports whose ranges cannot overlap is sorted into exactly one relation, and each rule file
+picks one relation, so the rule emits at most one finding per fact, naming all the figures:
 
-- ``official_vs_witness``: an official figure against residents' or witnesses' estimate;
-- ``toll_update``: a later report (later article, or "rose to" in the same one) gives a higher toll;
-- ``toll_lowered``: a later report gives a lower toll;
+- ``official_vs_witness``: an established figure (officials, or the outlet's own voice) against
+  residents' or witnesses' estimate. An estimate is never a previous toll;
+- ``toll_update``: a later report (a later article, or "rose to" in the same one) gives a higher toll;
+- ``toll_lowered``: a later report from the same source gives a lower toll;
 - ``same_source``: one source (or the reporter's own voice in one outlet) gives two figures the same day;
-- ``between_sources``: different sources disagree on the same day.
+- ``between_sources``: different sources disagree (on one day, or a later, lower figure from another source).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...records import Article, CountClaim, Hit, Range, Rule, ranges_overlap
-from .base import SCOPE, in_scope, keep_best
+from .base import SCOPE, in_scope
+from .facts import timeline, unique, where
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...analyse.batch import Batch
+    from ...analyse.batch import Batch, Fact
 
 RELATIONS = ("official_vs_witness", "toll_update", "toll_lowered", "same_source", "between_sources")
 _UPDATE_CUES = re.compile(
@@ -28,8 +32,7 @@ _UPDATE_CUES = re.compile(
     r"has\s+grown|grew|another|additional|more\s+bodies|succumbed)\b",
     re.IGNORECASE,
 )
-_WITNESS_TYPES = {"witness"}
-_OFFICIAL_TYPES = {"official"}
+_ESTIMATE_TYPES = {"witness"}
 _STOP = {"the", "a", "an", "of", "'s", "’s", "s", "and", "for", "in", "from", "by"}
 
 
@@ -48,6 +51,10 @@ class CountConsistency:
     }
     fields: ClassVar[frozenset[str]] = frozenset(
         {
+            "topic",
+            "conflict",
+            "timeline",
+            "where",
             "event",
             "subject",
             "figure_a",
@@ -64,43 +71,70 @@ class CountConsistency:
             "outlet_b",
             "published_a",
             "published_b",
-            "where",
         }
     )
 
     def run(self, rule: Rule, batch: Batch) -> Iterable[Hit]:
+        for fact in batch.facts.get("count", ()):
+            hit = self._judge(rule, batch, fact)
+            if hit is not None:
+                yield hit
+
+    def _judge(self, rule: Rule, batch: Batch, fact: Fact) -> Hit | None:
         relation = rule.params["relation"]
-        min_similarity = rule.params["min_similarity"]
-        scope = rule.params["scope"]
-        tolerance = rule.params["tolerance"]
-        best: dict[tuple, Hit] = {}
-        for pair in batch.pairs.get("count", ()):
-            if pair.similarity < min_similarity:
+        claims = [c for c in (batch.claim[i] for i in fact.claims) if isinstance(c, CountClaim)]
+        conflicts: list[tuple[float, CountClaim, CountClaim]] = []
+        for a, b in combinations(claims, 2):  # publication order: a is reported first
+            if not in_scope(rule.params["scope"], a.article_id == b.article_id):
                 continue
-            if not in_scope(scope, pair.same_article):
+            similarity = batch.similarity_of(a.id, b.id)
+            if similarity < rule.params["min_similarity"]:
                 continue
-            first, second = batch.claim[pair.a], batch.claim[pair.b]
-            assert isinstance(first, CountClaim) and isinstance(second, CountClaim)
-            a, b = _ordered(batch, first, second)
-            slack = tolerance + (1 if a.event == "killed" and _perpetrator_died(batch, pair.story) else 0)
+            attacker = a.event == "killed" and _perpetrator_died(batch, fact.story)
+            slack = rule.params["tolerance"] + (1 if attacker else 0)
             if ranges_overlap(_widen(claim_range(a), slack), claim_range(b)):
                 continue
             if classify(batch, a, b) != relation:
                 continue
-            score = pair.similarity
-            if a.hedge or b.hedge:
-                score *= 0.8
-            if a.implicit or b.implicit or a.parts or b.parts:
-                score *= 0.9
-            hit = Hit(
-                claims=(a.id, b.id),
-                values=_values(batch, a, b, pair.same_article),
-                score=min(1.0, 0.4 + 0.6 * score),
-                story=pair.story,
-            )
-            key = (a.article_id, b.article_id, a.event, a.subject_class, claim_range(a), claim_range(b))
-            keep_best(best, key, hit)
-        return list(best.values())
+            score = similarity * (0.8 if a.hedge or b.hedge else 1.0)
+            score *= 0.9 if a.implicit or b.implicit or a.parts or b.parts else 1.0
+            conflicts.append((score, a, b))
+        if not conflicts:
+            return None
+        score, a, b = max(conflicts, key=lambda c: c[0])
+        conflicting = unique(i for _, x, y in conflicts for i in (x.id, y.id))
+        involved = [c for c in claims if c.id in conflicting]
+        topic = f"{a.subject_class} {a.event}"
+        values = _pair_values(batch, a, b) | {
+            "topic": topic[:1].upper() + topic[1:],
+            "conflict": _conflict(involved),
+            "timeline": timeline(batch, claims, _figure, _named_source),
+            "where": where(involved),
+        }
+        signature = (fact.kind, *fact.key, *sorted(f"{c.article_id}={claim_range(c).describe()}" for c in involved))
+        return Hit(
+            claims=fact.claims,
+            values=values,
+            score=min(1.0, 0.4 + 0.6 * score),
+            story=fact.story,
+            conflicting=conflicting,
+            signature=signature,
+            topic=topic,
+        )
+
+
+def _named_source(claim: CountClaim) -> str:
+    return "" if claim.attribution.type == "reporter" else claim.attribution.source
+
+
+def _figure(claim: CountClaim) -> str:
+    return claim_range(claim).describe()
+
+
+def _conflict(claims: list[CountClaim]) -> str:
+    """'“30 opposition fighters” (30; officials) and “25 opposition fighters” (25; officials)'."""
+    shown = [f"“{c.text}” ({_figure(c)}; {_source_label(c)})" for c in claims]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
 
 
 def claim_range(claim: CountClaim) -> Range:
@@ -111,15 +145,18 @@ def claim_range(claim: CountClaim) -> Range:
 
 
 def classify(batch: Batch, a: CountClaim, b: CountClaim) -> str:
-    types = {a.attribution.type, b.attribution.type}
-    if types & _OFFICIAL_TYPES and types & _WITNESS_TYPES:
-        return "official_vs_witness"
+    """The relation between two reports of one toll whose ranges cannot overlap."""
+    estimates = [c.attribution.type in _ESTIMATE_TYPES for c in (a, b)]
+    if estimates[0] != estimates[1]:
+        return "official_vs_witness"  # an estimate beside an established figure, never a revision of it
     article_a, article_b = batch.article[a.article_id], batch.article[b.article_id]
-    low, high = (a, b) if _upper(claim_range(a)) < _lower(claim_range(b)) else (b, a)
+    _, high = (a, b) if _upper(claim_range(a)) < _lower(claim_range(b)) else (b, a)
     if a.article_id != b.article_id:
         if article_a.published and article_b.published and article_a.published != article_b.published:
             later = a if article_a.published > article_b.published else b
-            return "toll_update" if later is high else "toll_lowered"
+            if later is high:
+                return "toll_update"
+            return "toll_lowered" if same_source(article_a, a, article_b, b) else "between_sources"
     else:
         later = b if (b.sentence_index, b.start) > (a.sentence_index, a.start) else a
         if later is high and _UPDATE_CUES.search(batch.sentence_of(later).text):
@@ -148,15 +185,6 @@ def _source_words(source: str) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", source.lower()) if w not in _STOP}
 
 
-def _ordered(batch: Batch, a: CountClaim, b: CountClaim) -> tuple[CountClaim, CountClaim]:
-    def key(claim: CountClaim):
-        article = batch.article[claim.article_id]
-        published = article.published.toordinal() if article.published else 0
-        return (published, batch.article_order[claim.article_id], claim.sentence_index, claim.start)
-
-    return (a, b) if key(a) <= key(b) else (b, a)
-
-
 def _perpetrator_died(batch: Batch, story: str) -> bool:
     """Tolls may include or exclude an attacker who died; then a difference of one is not a conflict."""
     return story in batch.stories_with_dead_perpetrator
@@ -176,7 +204,7 @@ def _upper(rng: Range) -> float:
     return float("inf") if rng.max is None else rng.max
 
 
-def _values(batch: Batch, a: CountClaim, b: CountClaim, same_article: bool) -> dict[str, Any]:
+def _pair_values(batch: Batch, a: CountClaim, b: CountClaim) -> dict[str, Any]:
     article_a, article_b = batch.article[a.article_id], batch.article[b.article_id]
     return {
         "event": a.event,
@@ -195,7 +223,6 @@ def _values(batch: Batch, a: CountClaim, b: CountClaim, same_article: bool) -> d
         "outlet_b": article_b.source or b.article_id,
         "published_a": article_a.published.isoformat() if article_a.published else "undated",
         "published_b": article_b.published.isoformat() if article_b.published else "undated",
-        "where": "in one article" if same_article else "across articles",
     }
 
 

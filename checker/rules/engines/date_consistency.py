@@ -1,23 +1,26 @@
-"""Engine ``date_consistency``: one occasion dated to different days once relative dates are resolved.
+"""Engine ``date_consistency``: one occasion dated to days that cannot be the same.
 
-Each date is resolved against its own article's publication date and tense
-("Monday" in a Tuesday paper is the day before). Two dates of the same kind of
-occasion (the incident, a death, an arrest) whose day ranges cannot overlap are
-reported. "Monday night", "early Sunday" and "overnight" may straddle midnight,
-so those are allowed one day of slack.
+Each date is resolved against its own article's publication date and tense ("Monday" in a
+Tuesday paper is the day before). A fact is one occasion of one story (the incident, a death,
+an arrest, with its event key: "fighting", "death:toddler"); the rule judges all its dates and
+emits at most one finding per fact. "Monday night", "early Sunday" and "overnight" may straddle
+midnight, so those are allowed a day of slack. In ``restatement`` mode the fact is one statement
+made twice in an article ("... to be completed by July 30" / "... by August 3").
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...records import DateClaim, Hit, Rule
-from .base import SCOPE, in_scope, keep_best
+from .base import SCOPE, in_scope
+from .facts import outlet, published_label, timeline, unique, where
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ...analyse.batch import Batch
+    from ...analyse.batch import Batch, Fact
 
 
 class DateConsistency:
@@ -35,6 +38,10 @@ class DateConsistency:
     }
     fields: ClassVar[frozenset[str]] = frozenset(
         {
+            "topic",
+            "conflict",
+            "timeline",
+            "where",
             "about",
             "expression_a",
             "expression_b",
@@ -44,65 +51,79 @@ class DateConsistency:
             "article_b",
             "published_a",
             "published_b",
-            "where",
         }
     )
 
     def run(self, rule: Rule, batch: Batch) -> Iterable[Hit]:
-        scope = rule.params["scope"]
-        min_similarity = rule.params["min_similarity"]
-        slack_days = rule.params["approximate_slack_days"]
-        require_definite = rule.params["require_definite"]
-        restatement = rule.params["mode"] == "restatement"
-        best: dict[tuple, Hit] = {}
-        for pair in batch.pairs.get("date", ()):
-            if pair.similarity < min_similarity:
+        for fact in batch.facts.get("date", ()):
+            hit = self._judge(rule, batch, fact)
+            if hit is not None:
+                yield hit
+
+    def _judge(self, rule: Rule, batch: Batch, fact: Fact) -> Hit | None:
+        claims = [c for c in (batch.claim[i] for i in fact.claims) if isinstance(c, DateClaim)]
+        conflicts: list[tuple[float, DateClaim, DateClaim]] = []
+        for a, b in combinations(claims, 2):
+            same_article = a.article_id == b.article_id
+            if not in_scope(rule.params["scope"], same_article) or not self._comparable(rule, a, b):
                 continue
-            if not in_scope(scope, pair.same_article):
+            similarity = batch.similarity_of(a.id, b.id)
+            if similarity < rule.params["min_similarity"]:
                 continue
-            a, b = batch.claim[pair.a], batch.claim[pair.b]
-            assert isinstance(a, DateClaim) and isinstance(b, DateClaim)
-            if a.resolution == "unresolved" or b.resolution == "unresolved":
-                continue
-            if restatement:
-                # One statement made twice ("... to open on December 25" / "... to open on July 11"): the
-                # clauses match once dates are blanked out; the similarity threshold carries the weight.
-                if a.event is not None and b.event is not None and a.event != b.event:
-                    continue
-            else:
-                # One occasion: the same event key ("fighting", "death:toddler"); within one article both
-                # mentions must also treat it as the known event ("the shooting", not "a shooting").
-                if a.about == "other" or a.event is None or a.event != b.event:
-                    continue
-                if require_definite and not (a.definite and b.definite and (a.predicated or b.predicated)):
-                    continue  # and at least one says when the event happened, rather than naming it in passing
-            slack = slack_days if (a.approximate or b.approximate) else 0
+            slack = rule.params["approximate_slack_days"] if (a.approximate or b.approximate) else 0
             if _overlap(a, b, slack):
                 continue
-            article_a, article_b = batch.article[a.article_id], batch.article[b.article_id]
-            score = pair.similarity
-            if a.resolution == "ambiguous" or b.resolution == "ambiguous":
-                score *= 0.8
-            hit = Hit(
-                claims=(a.id, b.id),
-                values={
-                    "about": a.about,
-                    "expression_a": a.expression,
-                    "expression_b": b.expression,
-                    "date_a": _describe(a),
-                    "date_b": _describe(b),
-                    "article_a": a.article_id,
-                    "article_b": b.article_id,
-                    "published_a": article_a.published.isoformat() if article_a.published else "undated",
-                    "published_b": article_b.published.isoformat() if article_b.published else "undated",
-                    "where": "in one article" if pair.same_article else "across articles",
-                },
-                score=min(1.0, 0.4 + 0.6 * score),
-                story=pair.story,
-            )
-            key = (a.article_id, b.article_id, a.about, a.range_start, b.range_start)
-            keep_best(best, key, hit)
-        return list(best.values())
+            ambiguous = a.resolution == "ambiguous" or b.resolution == "ambiguous"
+            conflicts.append((similarity * (0.8 if ambiguous else 1.0), a, b))
+        if not conflicts:
+            return None
+        score, a, b = max(conflicts, key=lambda c: c[0])
+        conflicting = unique(i for _, x, y in conflicts for i in (x.id, y.id))
+        involved = [c for c in claims if c.id in conflicting]
+        occasion = a.event.split(":")[0] if a.event else a.about
+        topic = f"the day of the {occasion}"
+        article_a, article_b = batch.article[a.article_id], batch.article[b.article_id]
+        values = {
+            "topic": topic[:1].upper() + topic[1:],
+            "conflict": _conflict(batch, involved),
+            "timeline": timeline(batch, [c for c in claims if c.event == a.event], _describe, lambda c: ""),
+            "where": where(involved),
+            "about": a.about,
+            "expression_a": a.expression,
+            "expression_b": b.expression,
+            "date_a": _describe(a),
+            "date_b": _describe(b),
+            "article_a": a.article_id,
+            "article_b": b.article_id,
+            "published_a": article_a.published.isoformat() if article_a.published else "undated",
+            "published_b": article_b.published.isoformat() if article_b.published else "undated",
+        }
+        days = sorted(f"{c.article_id}={c.range_start}..{c.range_end}" for c in involved)
+        return Hit(
+            claims=fact.claims,
+            values=values,
+            score=min(1.0, 0.4 + 0.6 * score),
+            story=fact.story,
+            conflicting=conflicting,
+            signature=(fact.kind, a.about, a.event or "", *days),
+            topic=topic,
+        )
+
+    @staticmethod
+    def _comparable(rule: Rule, a: DateClaim, b: DateClaim) -> bool:
+        if a.resolution == "unresolved" or b.resolution == "unresolved":
+            return False
+        if rule.params["mode"] == "restatement":
+            # One statement made twice: the clauses match once dates are blanked out; the similarity
+            # threshold carries the weight.
+            return a.event is None or b.event is None or a.event == b.event
+        # One occasion: the same event key; within one article both mentions must also treat it as the
+        # known event ("the shooting", not "a shooting") and one must say when it happened.
+        if a.about == "other" or a.event is None or a.event != b.event:
+            return False
+        if rule.params["require_definite"]:
+            return a.definite and b.definite and (a.predicated or b.predicated)
+        return True
 
 
 def _overlap(a: DateClaim, b: DateClaim, slack: int) -> bool:
@@ -115,3 +136,9 @@ def _describe(claim: DateClaim) -> str:
     if claim.range_start == claim.range_end and claim.range_start is not None:
         return claim.range_start.strftime("%a %Y-%m-%d")
     return f"{claim.range_start} to {claim.range_end}"
+
+
+def _conflict(batch: Batch, claims: list[DateClaim]) -> str:
+    """'“Tuesday” (Tue 2012-07-24; AP, Jul 24, 2012) and “Monday” (Mon 2012-07-23; GWS, Jul 25, 2012)'."""
+    shown = [f"“{c.expression}” ({_describe(c)}; {outlet(batch, c)}, {published_label(batch, c)})" for c in claims]
+    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]

@@ -9,6 +9,7 @@ apart are different facts, so they are never paired.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...records import Hit, QuantityClaim, Range, Rule, ranges_overlap
@@ -24,28 +25,40 @@ class FigureConsistency:
         "properties": {"min_similarity": {"type": "number", "minimum": 0, "maximum": 1, "default": 0.8}},
         "additionalProperties": False,
     }
-    fields: ClassVar[frozenset[str]] = frozenset({"unit", "figure_a", "figure_b", "range_a", "range_b", "article"})
+    fields: ClassVar[frozenset[str]] = frozenset(
+        {"unit", "figures", "figure_a", "figure_b", "range_a", "range_b", "article"}
+    )
 
     def run(self, rule: Rule, batch: Batch) -> Iterable[Hit]:
-        min_similarity = rule.params["min_similarity"]
-        for pair in batch.pairs.get("quantity", ()):
-            if pair.similarity < min_similarity:
+        for fact in batch.facts.get("quantity", ()):
+            claims = [c for c in (batch.claim[i] for i in fact.claims) if isinstance(c, QuantityClaim)]
+            conflicts = [
+                (batch.similarity_of(a.id, b.id), a, b)
+                for a, b in combinations(claims, 2)
+                if a.article_id == b.article_id
+                and batch.similarity_of(a.id, b.id) >= rule.params["min_similarity"]
+                and not ranges_overlap(Range(a.min, a.max), Range(b.min, b.max))
+            ]
+            if not conflicts:
                 continue
-            a, b = batch.claim[pair.a], batch.claim[pair.b]
-            assert isinstance(a, QuantityClaim) and isinstance(b, QuantityClaim)
-            range_a, range_b = Range(a.min, a.max), Range(b.min, b.max)
-            if ranges_overlap(range_a, range_b):
-                continue
+            score, a, b = max(conflicts, key=lambda c: c[0])
+            involved_ids = {c.id for _, x, y in conflicts for c in (x, y)}
+            involved = [c for c in claims if c.id in involved_ids]
+            figures = " and ".join(f"“{c.text}” ({Range(c.min, c.max).describe()})" for c in involved)
             yield Hit(
-                claims=(a.id, b.id),
+                claims=fact.claims,
                 values={
                     "unit": a.unit,
+                    "figures": figures,
                     "figure_a": a.text,
                     "figure_b": b.text,
-                    "range_a": range_a.describe(),
-                    "range_b": range_b.describe(),
+                    "range_a": Range(a.min, a.max).describe(),
+                    "range_b": Range(b.min, b.max).describe(),
                     "article": a.article_id,
                 },
-                score=pair.similarity,
-                story=batch.story_of(a.article_id),
+                score=score,
+                story=fact.story,
+                conflicting=tuple(c.id for c in involved),
+                signature=("quantity", a.article_id, a.unit, *sorted(Range(c.min, c.max).describe() for c in involved)),
+                topic=f"a figure in {a.unit}s",
             )

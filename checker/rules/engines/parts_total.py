@@ -53,4 +53,6 @@ class PartsTotal:
                 },
                 score=0.9 if not total.hedge else 0.7,
                 story=batch.story_of(total.article_id),
+                signature=("parts", total.article_id, total.event, f"{total.min}-{total.max}", str(low)),
+                topic=f"{total.subject_class} {total.event}",
             )

@@ -35,45 +35,58 @@ class PersonAttribute:
         "additionalProperties": False,
     }
     fields: ClassVar[frozenset[str]] = frozenset(
-        {"person", "value_a", "value_b", "name_a", "name_b", "article_a", "article_b", "where"}
+        {"person", "values", "value_a", "value_b", "name_a", "name_b", "article_a", "article_b", "where"}
     )
 
     def run(self, rule: Rule, batch: Batch) -> Iterable[Hit]:
         attribute = rule.params["attribute"]
-        scope = rule.params["scope"]
-        seen: set[tuple] = set()
-        for (story, _person), ids in sorted(batch.person_groups.items()):
-            mentions = [batch.claim[i] for i in ids]
-            with_value = [m for m in mentions if isinstance(m, NameClaim) and getattr(m, attribute) is not None]
+        for fact in batch.facts.get("person", ()):
+            mentions = [c for c in (batch.claim[i] for i in fact.claims) if isinstance(c, NameClaim)]
+            with_value = [m for m in mentions if getattr(m, attribute) is not None]
+            conflicts = []
             for a, b in combinations(with_value, 2):
-                same_article = a.article_id == b.article_id
-                if not in_scope(scope, same_article):
+                if not in_scope(rule.params["scope"], a.article_id == b.article_id):
                     continue
-                value_a, value_b = getattr(a, attribute), getattr(b, attribute)
                 if attribute == "age" and _ages_agree(batch, a, b):
                     continue
-                if attribute == "title" and _titles_agree(value_a, value_b):
+                if attribute == "title" and _titles_agree(str(a.title), str(b.title)):
                     continue
-                key = (a.article_id, b.article_id, str(value_a), str(value_b))
-                if key in seen:
-                    continue
-                seen.add(key)
-                full = max((a.name, b.name), key=len)
-                yield Hit(
-                    claims=(a.id, b.id),
-                    values={
-                        "person": full,
-                        "value_a": str(value_a),
-                        "value_b": str(value_b),
-                        "name_a": a.name,
-                        "name_b": b.name,
-                        "article_a": a.article_id,
-                        "article_b": b.article_id,
-                        "where": "in one article" if same_article else "across articles",
-                    },
-                    score=0.9 if same_article else 0.8,
-                    story=story,
-                )
+                conflicts.append((a, b))
+            if not conflicts:
+                continue
+            involved_ids = {c.id for pair in conflicts for c in pair}
+            involved = [m for m in with_value if m.id in involved_ids]
+            a, b = conflicts[0]
+            person = max((m.name for m in mentions), key=len)
+            given = "; ".join(
+                f"{getattr(m, attribute)} ({m.name}, {batch.article[m.article_id].source or m.article_id})"
+                for m in involved
+            )
+            same_article = len({m.article_id for m in involved}) == 1
+            yield Hit(
+                claims=tuple(m.id for m in with_value),
+                values={
+                    "person": person,
+                    "values": given,
+                    "value_a": str(getattr(a, attribute)),
+                    "value_b": str(getattr(b, attribute)),
+                    "name_a": a.name,
+                    "name_b": b.name,
+                    "article_a": a.article_id,
+                    "article_b": b.article_id,
+                    "where": "in one article" if same_article else "across articles",
+                },
+                score=0.9 if same_article else 0.8,
+                story=fact.story,
+                conflicting=tuple(m.id for m in involved),
+                signature=(
+                    "person",
+                    attribute,
+                    *fact.key,
+                    *sorted(f"{m.article_id}={getattr(m, attribute)}" for m in involved),
+                ),
+                topic=f"{person}'s {attribute}",
+            )
 
 
 def _ages_agree(batch: Batch, a: NameClaim, b: NameClaim) -> bool:

@@ -38,4 +38,6 @@ class WeekdayMismatch:
                 },
                 score=1.0,
                 story=batch.story_of(claim.article_id),
+                signature=("weekday", claim.article_id, claim.weekday.lower(), claim.stated_date.isoformat()),
+                topic=f"the weekday of {claim.stated_date:%B} {claim.stated_date.day}, {claim.stated_date.year}",
             )
