@@ -258,3 +258,8 @@ def test_names_titles_and_ages():
     short = [n for n in names if n.name == "Nazarov"]
     assert short and short[0].age == 56 and short[0].person_key == full[0].person_key
     assert any(n.name == "Gorno-Badakshan" for n in names)
+
+
+def test_an_age_limit_is_not_a_count():
+    claims = claims_of("He is the fourth child under the age of 8 to be shot on the South Side this month.")
+    assert not [c for c in counts(claims, include_background=True) if c.min == 8]

@@ -50,30 +50,54 @@ def test_a_father_and_son_are_two_people(run_articles):
 
 
 def test_one_person_spelled_two_ways_across_articles_has_their_ages_compared(run_articles):
-    a = {"id": "a", "published": "2014-02-11", "source": "KTVB",
-         "text": "Police said Anna Kowalski, 34, was killed in the crash on Main Street on Monday."}
-    b = {"id": "b", "published": "2014-02-12", "source": "Statesman",
-         "text": "Anna Kowalsky, 38, died at the scene of the crash on Main Street on Monday, police said."}
-    checked = run_articles([a, b], select=("PER001",))
-    fired = _rules_fired(checked, "PER001")
+    a = {
+        "id": "a",
+        "published": "2014-02-11",
+        "source": "KTVB",
+        "text": "Police said Anna Kowalski, 34, was killed in the crash on Main Street on Monday.",
+    }
+    b = {
+        "id": "b",
+        "published": "2014-02-12",
+        "source": "Statesman",
+        "text": "Anna Kowalsky, 38, died at the scene of the crash on Main Street on Monday, police said.",
+    }
+    checked = run_articles([a, b], select=("PER",))
+    fired = _rules_fired(checked, "PER003")  # two outlets: a disagreement between sources
     assert len(fired) == 1 and "34" in fired[0].message and "38" in fired[0].message
 
 
 def test_different_first_names_are_never_one_person(run_articles):
-    a = {"id": "a", "published": "2014-02-11", "source": "KTVB",
-         "text": "Police said Jose Garcia, 34, was killed in the fire on Main Street on Monday."}
-    b = {"id": "b", "published": "2014-02-12", "source": "Statesman",
-         "text": "Josue Garcia, 61, died in the fire on Main Street on Monday, fire officials said."}
-    checked = run_articles([a, b], select=("PER001",))
-    assert not _rules_fired(checked, "PER001")
+    a = {
+        "id": "a",
+        "published": "2014-02-11",
+        "source": "KTVB",
+        "text": "Police said Jose Garcia, 34, was killed in the fire on Main Street on Monday.",
+    }
+    b = {
+        "id": "b",
+        "published": "2014-02-12",
+        "source": "Statesman",
+        "text": "Josue Garcia, 61, died in the fire on Main Street on Monday, fire officials said.",
+    }
+    checked = run_articles([a, b], select=("PER",))
+    assert not checked.findings
 
 
 def test_an_estimate_is_never_a_previous_toll(run_articles):
     """Residents' 'more than 30' then the ministry's 24: a reported disagreement (note), not a lowered toll."""
-    a = {"id": "a", "published": "2012-07-24", "source": "AP",
-         "text": "Residents said more than 30 people were killed in the fighting in the town."}
-    b = {"id": "b", "published": "2012-07-25", "source": "Reuters",
-         "text": "The interior ministry said 24 people were killed in the fighting in the town."}
+    a = {
+        "id": "a",
+        "published": "2012-07-24",
+        "source": "AP",
+        "text": "Residents said more than 30 people were killed in the fighting in Khorog.",
+    }
+    b = {
+        "id": "b",
+        "published": "2012-07-25",
+        "source": "Reuters",
+        "text": "The interior ministry said 24 people were killed in the fighting in Khorog.",
+    }
     checked = run_articles([a, b], select=("CNT",))
     assert {f.rule for f in checked.findings} == {"CNT003"}, [f.message for f in checked.findings]
 
@@ -81,12 +105,24 @@ def test_an_estimate_is_never_a_previous_toll(run_articles):
 def test_one_disputed_toll_is_one_finding_per_problem(run_articles):
     """Three reports of one toll, two revisions: one 'rose' note and one 'lowered' warning, naming all figures."""
     specs = [
-        {"id": "a", "published": "2012-07-24", "source": "AP",
-         "text": "Twelve people were killed in the flooding, the interior ministry said."},
-        {"id": "b", "published": "2012-07-25", "source": "AP",
-         "text": "The interior ministry said 20 people were killed in the flooding."},
-        {"id": "c", "published": "2012-07-26", "source": "AP",
-         "text": "The interior ministry said 15 people were killed in the flooding."},
+        {
+            "id": "a",
+            "published": "2012-07-24",
+            "source": "AP",
+            "text": "Twelve people were killed in the flooding in Sindh province on Monday, the interior ministry said.",
+        },
+        {
+            "id": "b",
+            "published": "2012-07-25",
+            "source": "AP",
+            "text": "The interior ministry said 20 people were killed in the flooding in Sindh province on Monday.",
+        },
+        {
+            "id": "c",
+            "published": "2012-07-26",
+            "source": "AP",
+            "text": "The interior ministry said 15 people were killed in the flooding in Sindh province on Monday.",
+        },
     ]
     checked = run_articles(specs, select=("CNT",))
     assert sorted(f.rule for f in checked.findings) == ["CNT004", "CNT005"], [f.message for f in checked.findings]

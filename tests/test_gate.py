@@ -23,9 +23,9 @@ title: Shooting at the mall
 published: 2014-02-11
 source: KTVB
 ---
-Police said two people were killed in the shooting at the mall on Monday.
+Police said two people were killed in the shooting at the Boise Towne Square mall on Monday.
 
-Police said four people were killed in the shooting at the mall.
+Police said four people were killed in the shooting at the Boise Towne Square mall.
 
 The mall will reopen next week, the manager said.
 """
@@ -36,7 +36,7 @@ title: Mall shooting leaves dead
 published: 2014-02-11
 source: Idaho Statesman
 ---
-Hospital officials said three people were killed in the shooting at the mall on Monday.
+Hospital officials said three people were killed in the shooting at the Boise Towne Square mall on Monday.
 
 Witnesses said the gunman fled in a grey car.
 """
@@ -408,7 +408,7 @@ def test_check_uses_the_cache_by_default(work, monkeypatch):
 def test_no_progress_bar_when_stderr_is_not_a_tty(work, capsys):
     assert run(["check", "articles", "--no-cache"]) == 1
     err = capsys.readouterr().err
-    assert err.splitlines() == ["checker: 1 articles, 4 claims: 1 errors, 0 warnings, 0 notes"], err
+    assert err.splitlines() == ["checker: 1 articles, 6 claims: 1 errors, 0 warnings, 0 notes"], err
 
 
 def test_progress_bar_draws_on_a_tty():

@@ -12,18 +12,21 @@ import numpy as np
 
 from ..extract import extract_article
 from ..extract.context import masked
+from ..lexicon.names import TITLES
 from ..nlp.embeddings import Embedder
 from ..nlp.sentences import parse_articles
-from ..records import Article, Claim, NameClaim, Sentence
+from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
 from .batch import Batch
 from .cache import Cache
 from .facts import build_facts
 from .pairing import PAIRINGS
 from .stories import StoryParams, group_stories
+from .story_signals import StoryArticle, StoryName
 
 __all__ = ["build_batch", "extract_claims"]
 
 _STORY_DEFAULTS = StoryParams()
+TITLE_FAMILIES = dict(TITLES.values())  # normalised title -> family
 
 Progress = Callable[[int, int], None]
 
@@ -78,15 +81,12 @@ def build_batch(
     leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
     needs_vectors = [c for c in claims if PAIRINGS[c.kind].embeds]
     texts = sorted({_context(c, sentence_text) for c in needs_vectors})
-    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((0, 384))
+    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((len(leads), 384))
     lead_vectors = all_vectors[: len(leads)]
     vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
 
-    names = {
-        article.id: {c.key for c in extracted[article.id][1] if isinstance(c, NameClaim) and len(c.key) >= 4}
-        for article in articles
-    }
-    stories = group_stories(list(articles), lead_vectors, names, story_params) if articles else {}
+    story_articles = story_inputs(articles, extracted, lead_vectors)
+    stories = group_stories(story_articles, story_params) if articles else {}
 
     def story_of(article_id: str) -> str:
         return stories.get(article_id, article_id)
@@ -103,6 +103,58 @@ def build_batch(
         pairs=pairs,
         facts=build_facts(claims, pairs, articles, story_of),
     )
+
+
+def story_inputs(
+    articles: Sequence[Article], extracted: dict[str, tuple[list[Sentence], list[Claim]]], lead_vectors: np.ndarray
+) -> list[StoryArticle]:
+    """What story grouping reads of each article: its lead vector, its names and its incident dates."""
+    officials = {
+        c.person_key or c.key
+        for _, claims in extracted.values()
+        for c in claims
+        if isinstance(c, NameClaim) and c.entity_type == "person" and _speaks_for_an_office(c, claims)
+    }
+    out: list[StoryArticle] = []
+    for article, vector in zip(articles, lead_vectors):
+        claims = extracted[article.id][1]
+        names = tuple(name for c in claims if isinstance(c, NameClaim) for name in _story_names(c, officials))
+        dates = frozenset(
+            c.date
+            for c in claims
+            if isinstance(c, DateClaim) and c.about == "incident" and c.granularity == "day" and c.date
+        )
+        out.append(StoryArticle(article.id, article.published, vector, names, dates))
+    return out
+
+
+def _story_names(claim: NameClaim, officials: set[str]) -> list[StoryName]:
+    """A name as story grouping reads it: a person by first name and surname, anything else by its folded key.
+
+    (Keying places also by each word, so "Sindh province" meets "Sindh", was measured: recall +2 points,
+    precision -1 point on gva-dev; precision matters more, so it is not done.)"""
+    identity = claim.person_key or claim.key
+    return [
+        StoryName(
+            key=identity.replace(" ", ""),
+            entity_type=claim.entity_type,
+            resolved=claim.entity_type != "person" or claim.person_key is not None,
+            official=identity in officials,
+        )
+    ]
+
+
+_OFFICE_FAMILIES = {"police", "office"}  # sheriffs, chiefs, mayors, judges: they speak about many incidents
+
+
+def _speaks_for_an_office(name: NameClaim, claims: list[Claim]) -> bool:
+    """Police chiefs, spokespeople, mayors and the sources of figures recur across unrelated incidents;
+    a general or a victim with a rank does not make two incidents one."""
+    if name.title and TITLE_FAMILIES.get(name.title) in _OFFICE_FAMILIES:
+        return True
+    if "spokes" in (name.role or "").lower():
+        return True
+    return any(isinstance(c, CountClaim) and name.name in c.attribution.source for c in claims)
 
 
 def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:

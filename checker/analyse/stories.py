@@ -1,88 +1,110 @@
-"""Grouping a batch of articles into stories (articles about the same event).
+"""Grouping a batch of articles into stories: one story is one real-world incident.
 
-Claims are compared across articles only within a story. Links come from a
-nearest-neighbour search over lead embeddings (title + first sentences), confirmed
-by shared names and close publication dates, then joined with union-find: cost
-grows with n * k, not n^2, so batches of thousands stay cheap.
+Claims are compared across articles only within a story, so a story that mixes incidents makes
+every finding across them a false alarm. Candidate pairs come from the nearest leads (faiss) and
+from articles sharing a rare name, inside a time window, so the cost grows with n * k, not n^2.
+Groups then merge by average linkage: two groups join only when the mean probability over *all*
+their cross pairs reaches the threshold (see ``story_signals``), so one strong pair never chains
+two incidents together. A roundup of several incidents matches none of them well and stays a
+story of its own. The result does not depend on the order articles are given in.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass
+import heapq
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
 
-import numpy as np
-from sklearn.neighbors import NearestNeighbors
+from .story_signals import StoryArticle, StoryParams, StoryScorer
 
-from ..records import Article
-
-__all__ = ["StoryParams", "group_stories"]
+__all__ = ["StoryArticle", "StoryParams", "group_stories"]
 
 
-@dataclass(frozen=True)
-class StoryParams:
-    strong_similarity: float = 0.62  # leads this close are one story on their own
-    weak_similarity: float = 0.40  # ... this close, with a shared name
-    max_days_apart: int = 45
-    neighbours: int = 15
+def group_stories(articles: Sequence[StoryArticle], params: StoryParams = StoryParams()) -> dict[str, str]:  # noqa: B008
+    """Article id -> story id ("S1", "S2", ... numbered by each story's earliest article)."""
+    scorer = StoryScorer(articles, params)
+    members: dict[int, list[int]] = {i: [i] for i in range(len(articles))}
+    adjacent: dict[int, set[int]] = defaultdict(set)
+    heap: list[tuple[float, int, int]] = []
+    for i, j in sorted(_candidates(articles, scorer, params)):
+        probability = scorer.probability(i, j)
+        if probability >= params.edge_min:
+            adjacent[i].add(j)
+            adjacent[j].add(i)
+            if probability >= params.threshold:
+                heap.append((-probability, i, j))
+    heapq.heapify(heap)
+
+    def linkage(a: int, b: int) -> float:
+        total = sum(scorer.probability(x, y) for x in members[a] for y in members[b])
+        return total / (len(members[a]) * len(members[b]))
+
+    while heap:
+        negative, a, b = heapq.heappop(heap)
+        if a not in members or b not in members:
+            continue
+        current = linkage(a, b)
+        if current < params.threshold:
+            continue
+        if abs(current + negative) > 1e-12:  # a group changed since this entry was queued
+            heapq.heappush(heap, (-current, a, b))
+            continue
+        if len(members[a]) + len(members[b]) > params.max_story:
+            continue
+        members[a].extend(members.pop(b))
+        merged = (adjacent.pop(a, set()) | adjacent.pop(b, set())) - {a, b}
+        adjacent[a] = merged
+        for other in merged:
+            adjacent[other].discard(b)
+            adjacent[other].add(a)
+            link = linkage(a, other)
+            if link >= params.threshold:
+                heapq.heappush(heap, (-link, min(a, other), max(a, other)))
+    return _numbered(articles, members.values())
 
 
-def group_stories(
-    articles: list[Article],
-    lead_vectors: np.ndarray,
-    names: dict[str, set[str]],
-    params: StoryParams = StoryParams(),
-) -> dict[str, str]:
-    """Map article id -> story id ("S1", "S2", ... in order of first appearance)."""
+def _candidates(articles: Sequence[StoryArticle], scorer: StoryScorer, p: StoryParams) -> set[tuple[int, int]]:
+    """Nearest leads, plus articles sharing a rare name, inside the time window: O(n * (k + cap))."""
     n = len(articles)
-    parent = list(range(n))
+    out: set[tuple[int, int]] = set()
+    if n < 2:
+        return out
+    day = [a.published.toordinal() if a.published else None for a in articles]
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def near(i: int, j: int) -> bool:
+        di, dj = day[i], day[j]
+        return di is None or dj is None or abs(di - dj) <= p.window_days
 
-    if n > 1:
-        k = min(n, params.neighbours + 1)
-        index = NearestNeighbors(n_neighbors=k, metric="cosine").fit(lead_vectors)
-        distances, neighbours = index.kneighbors(lead_vectors)
-        name_counts = Counter(name for article in articles for name in names.get(article.id, ()))
-        for i in range(n):
-            for distance, j in zip(distances[i], neighbours[i]):
-                j = int(j)
-                if j <= i:
-                    continue
-                similarity = 1.0 - float(distance)
-                if _linked(articles[i], articles[j], similarity, names, name_counts, params):
-                    a, b = find(i), find(j)
-                    if a != b:
-                        parent[max(a, b)] = min(a, b)
-    story_of_root: dict[int, str] = {}
-    result: dict[str, str] = {}
-    for i, article in enumerate(articles):
-        root = find(i)
-        if root not in story_of_root:
-            story_of_root[root] = f"S{len(story_of_root) + 1}"
-        result[article.id] = story_of_root[root]
-    return result
+    for i, row in enumerate(scorer.neighbours[:, : p.neighbours + 1]):
+        for j in (int(x) for x in row):
+            if j >= 0 and j != i and near(i, j):
+                out.add((min(i, j), max(i, j)))
+    cap = min(p.name_block_max, max(3, int(p.name_block_df * n)))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, bag in enumerate(scorer.bags):
+        for key in bag:
+            if scorer.df[key] <= cap:
+                postings[key].append(i)
+    for sharing in postings.values():
+        sharing.sort(key=lambda i: (day[i] is None, day[i] or 0))
+        for x, i in enumerate(sharing):
+            for j in sharing[x + 1 :]:
+                if not near(i, j):
+                    break  # sorted by day: the rest are further apart still
+                out.add((min(i, j), max(i, j)))
+    return out
 
 
-def _linked(
-    a: Article,
-    b: Article,
-    similarity: float,
-    names: dict[str, set[str]],
-    name_counts: Counter[str],
-    params: StoryParams,
-) -> bool:
-    if a.published and b.published and abs((a.published - b.published).days) > params.max_days_apart:
-        return False
-    shared = names.get(a.id, set()) & names.get(b.id, set())
-    # A name every article shares (the country, the city paper) says little; rarer names say more.
-    rare = [name for name in shared if name_counts[name] <= max(3, len(names) // 10)]
-    if similarity >= params.strong_similarity:
-        return True
-    if similarity >= params.weak_similarity and (rare or len(shared) >= 2):
-        return True
-    return len(rare) >= 3
+def _ordinal(article: StoryArticle) -> int:
+    return article.published.toordinal() if article.published else 0
+
+
+def _numbered(articles: Sequence[StoryArticle], groups: Iterable[list[int]]) -> dict[str, str]:
+    """Stories numbered by their earliest article (publication date, then id), so numbering does not
+    depend on the order the files were given in."""
+
+    def earliest(group: list[int]) -> tuple[int, str]:
+        return min((_ordinal(articles[i]), articles[i].id) for i in group)
+
+    ordered = sorted(groups, key=earliest)
+    return {articles[i].id: f"S{number}" for number, group in enumerate(ordered, start=1) for i in group}

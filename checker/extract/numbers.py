@@ -239,6 +239,8 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
             before = doc[prev2.i - 1].lower_ if prev2.i - 1 >= sent.start else ""
             if before in ("ages", "aged", "age", "between"):
                 return True  # "ages 12 and 16", "between 12 and 16"
+        if prev.lower_ == "of" and prev2 is not None and prev2.lower_ in ("age", "ages"):
+            return True  # "under the age of 8"
         if prev.lower_ in (
             "no.",
             "number",

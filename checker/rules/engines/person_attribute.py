@@ -30,6 +30,8 @@ class PersonAttribute:
         "properties": {
             "attribute": {"enum": ["age", "title"]},
             "scope": SCOPE,
+            # whose copy disagrees: one outlet (one article, or two of one outlet's) or different outlets
+            "outlets": {"enum": ["any", "same", "different"], "default": "any"},
         },
         "required": ["attribute"],
         "additionalProperties": False,
@@ -46,6 +48,8 @@ class PersonAttribute:
             conflicts = []
             for a, b in combinations(with_value, 2):
                 if not in_scope(rule.params["scope"], a.article_id == b.article_id):
+                    continue
+                if not _outlets_match(rule.params["outlets"], batch, a, b):
                     continue
                 if attribute == "age" and _ages_agree(batch, a, b):
                     continue
@@ -74,7 +78,9 @@ class PersonAttribute:
                     "name_b": b.name,
                     "article_a": a.article_id,
                     "article_b": b.article_id,
-                    "where": "in one article" if same_article else "across articles",
+                    "where": "in one article"
+                    if same_article
+                    else f"in {len({m.article_id for m in involved})} articles",
                 },
                 score=0.9 if same_article else 0.8,
                 story=fact.story,
@@ -87,6 +93,14 @@ class PersonAttribute:
                 ),
                 topic=f"{person}'s {attribute}",
             )
+
+
+def _outlets_match(wanted: str, batch: Batch, a: NameClaim, b: NameClaim) -> bool:
+    if wanted == "any":
+        return True
+    source_a, source_b = batch.article[a.article_id].source, batch.article[b.article_id].source
+    same = a.article_id == b.article_id or bool(source_a and source_a == source_b)
+    return same == (wanted == "same")
 
 
 def _ages_agree(batch: Batch, a: NameClaim, b: NameClaim) -> bool:
