@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
+from .cli_archive import archive_app, serve
 from .errors import CheckerError, ExitCode
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,6 +33,8 @@ app = typer.Typer(
 )
 rules_app = typer.Typer(help="List the rules or explain one.", invoke_without_command=True, no_args_is_help=False)
 app.add_typer(rules_app, name="rules")
+app.add_typer(archive_app, name="archive")
+app.command("serve")(serve)
 
 
 def _fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
@@ -132,6 +135,10 @@ def check(
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")
     ] = None,
+    archive: Annotated[
+        Path | None,
+        typer.Option("--archive", help="Check the articles as drafts against this archive of published ones."),
+    ] = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -172,7 +179,13 @@ def check(
         formats=formats,
     )
     request = CheckRequest(
-        paths=tuple(paths), config=config, out=out, baseline=baseline, changed_since=changed_since, quiet=quiet
+        paths=tuple(paths),
+        config=config,
+        out=out,
+        baseline=baseline,
+        changed_since=changed_since,
+        quiet=quiet,
+        archive=archive,
     )
     raise typer.Exit(run_check(request))
 

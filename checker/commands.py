@@ -43,6 +43,7 @@ class CheckRequest:
     baseline: Path | None = None
     changed_since: str | None = None
     quiet: bool = False
+    archive: Path | None = None  # check the articles as drafts against this archive
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,30 @@ def _read_and_check(request: CheckRequest, rules: list[Rule]) -> tuple[ReadResul
 
         cache = Cache(request.config.cache_dir)
     try:
-        with progress_bar(enabled=not request.quiet) as progress:
-            checked = check_articles(list(read.articles), rules, cache=cache, progress=progress, only_articles=scope)
+        if request.archive is not None:
+            checked = check_against_archive(request.archive, list(read.articles), rules)
+        else:
+            with progress_bar(enabled=not request.quiet) as progress:
+                checked = check_articles(
+                    list(read.articles), rules, cache=cache, progress=progress, only_articles=scope
+                )
     finally:
         if cache is not None:
             cache.close()
     return read, checked, scope
+
+
+def check_against_archive(directory: Path, drafts: Sequence[Article], rules: Sequence[Rule]) -> Checked:
+    """Drafts checked against the published stories they belong to; only findings involving a draft."""
+    from .archive.draft import check_drafts
+    from .archive.store import ArchiveStore
+
+    store = ArchiveStore(directory)
+    try:
+        batch, findings = check_drafts(store, drafts, rules)
+    finally:
+        store.close()
+    return Checked(batch, tuple(findings))
 
 
 def run_check(request: CheckRequest) -> int:
@@ -206,3 +225,84 @@ def run_baseline(request: CheckRequest, out: Path) -> int:
 
 
 _ = ErrorCode  # re-exported for front ends that raise usage errors
+
+
+# --- the archive ------------------------------------------------------------------------------------------
+
+
+def run_archive_add(
+    paths: Sequence[Path], directory: Path, config: Config, *, quiet: bool = False, chunk: int = 200
+) -> int:
+    """Read published articles once and store their claims, story and vectors; a bad file adds nothing."""
+    from .archive.adding import add_articles
+    from .archive.store import ArchiveStore
+
+    read = read_paths(paths, keep=config.keeps)
+    for error in read.errors:
+        _say(error.one_line())
+    if read.errors:
+        _say(f"nothing added: fix the input errors above first ({directory})")
+        return ExitCode.USAGE
+    try:
+        store = ArchiveStore(directory, create=True)
+    except CheckerError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    try:
+        with progress_bar(enabled=not quiet) as progress:
+            result = add_articles(store, read.articles, progress=progress, chunk=chunk)
+        count = store.count()
+    finally:
+        store.close()
+    if not quiet:
+        skipped = f", {len(result.skipped)} already archived" if result.skipped else ""
+        _say(f"{len(result.added)} articles added ({result.new_stories} new stories{skipped}); {count} in {directory}")
+    return ExitCode.OK
+
+
+def run_archive_stats(directory: Path) -> dict[str, Any]:
+    from .archive.store import ArchiveStore
+
+    store = ArchiveStore(directory)
+    try:
+        return store.stats()
+    finally:
+        store.close()
+
+
+def run_archive_remove(directory: Path, article_ids: Sequence[str]) -> int:
+    from .archive.index import LeadIndex
+    from .archive.store import ArchiveStore
+
+    store = ArchiveStore(directory)
+    try:
+        with store.writer():
+            seqs = {s.article.id: s.seq for s in store.load(article_ids)}
+            missing = [i for i in article_ids if i not in seqs]
+            if missing:
+                raise CheckerError(ErrorCode.ARCHIVE, f"{directory}: no archived article '{missing[0]}'")
+            with store.transaction():
+                for article_id in article_ids:
+                    store.remove(article_id)
+            LeadIndex(store).rebuild()
+    except CheckerError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    finally:
+        store.close()
+    _say(f"{len(article_ids)} articles removed from {directory}")
+    return ExitCode.OK
+
+
+def run_archive_rebuild(directory: Path) -> int:
+    """Rebuild what is derived: the lead index, and the story of every article (placed again in
+    publication order, from what is stored: nothing is parsed or embedded again)."""
+    from .archive.rebuild import rebuild
+
+    try:
+        stories = rebuild(directory)
+    except CheckerError as exc:
+        _say(str(exc))
+        return exc.exit_code
+    _say(f"rebuilt {directory}: {stories} stories")
+    return ExitCode.OK

@@ -53,6 +53,7 @@ class ErrorCode(str, Enum):
     BASELINE = "baseline"
     CHANGED_SINCE = "changed-since"
     USAGE = "usage"
+    ARCHIVE = "archive"
     MODEL_MISSING = "model-missing"
     REPORT_INVALID = "report-invalid"
 
@@ -85,6 +86,7 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.BASELINE: ("E204", Category.CONFIG),
     ErrorCode.CHANGED_SINCE: ("E205", Category.CONFIG),
     ErrorCode.USAGE: ("E206", Category.CONFIG),
+    ErrorCode.ARCHIVE: ("E207", Category.CONFIG),
     ErrorCode.MODEL_MISSING: ("E301", Category.ENVIRONMENT),
     ErrorCode.REPORT_INVALID: ("E901", Category.INTERNAL),
 }

@@ -1,7 +1,7 @@
 """The package is a stack of layers; each imports only the layers below it (or its own).
 
 records (with errors and files) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
-gate -> report -> the application (cli, commands, config, progress). Checked on the source
+archive -> gate -> report -> the application (cli, commands, config, progress, the service). Checked on the source
 with the ast module, imports under ``TYPE_CHECKING`` included, so a violation fails here
 before it shows up as an import cycle or a slow ``checker --help``.
 """
@@ -26,13 +26,16 @@ RANKS = {
     "extract": 5,
     "analyse": 6,
     "rules": 7,
-    "gate": 8,
-    "report": 9,
-    "config": 10,
-    "progress": 10,
-    "commands": 10,
-    "cli": 10,
-    "__main__": 10,
+    "archive": 8,
+    "gate": 9,
+    "report": 10,
+    "config": 11,
+    "progress": 11,
+    "commands": 11,
+    "cli": 11,
+    "cli_archive": 11,
+    "service": 11,
+    "__main__": 11,
 }
 
 

@@ -6,18 +6,18 @@ embedder encodes lead and claim texts in batches. Nothing here judges a claim: t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 
 from ..extract import extract_article
 from ..extract.context import masked
 from ..lexicon.names import TITLES
-from ..nlp.embeddings import Embedder
+from ..nlp.embeddings import Embedder, VectorStore
 from ..nlp.sentences import parse_articles
 from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
 from .batch import Batch
-from .cache import Cache
 from .facts import build_facts
 from .pairing import PAIRINGS
 from .stories import StoryParams, group_stories
@@ -31,8 +31,16 @@ TITLE_FAMILIES = dict(TITLES.values())  # normalised title -> family
 Progress = Callable[[int, int], None]
 
 
+class ClaimSource(VectorStore, Protocol):
+    """Where already-extracted articles and vectors come from: the cache, or an archive."""
+
+    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None: ...
+
+    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None: ...
+
+
 def extract_claims(
-    articles: Sequence[Article], *, cache: Cache | None = None, progress: Progress | None = None
+    articles: Sequence[Article], *, cache: ClaimSource | None = None, progress: Progress | None = None
 ) -> dict[str, tuple[list[Sentence], list[Claim]]]:
     """Sentences and claims per article id; cached articles skip parsing."""
     out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
@@ -62,11 +70,15 @@ def build_batch(
     articles: Sequence[Article],
     *,
     embedder: Embedder | None = None,
-    cache: Cache | None = None,
+    cache: ClaimSource | None = None,
     progress: Progress | None = None,
     story_params: StoryParams = _STORY_DEFAULTS,
+    stories: Mapping[str, str] | None = None,
 ) -> Batch:
-    """Everything the rules read about a batch of articles."""
+    """Everything the rules read about a batch of articles.
+
+    ``stories``: article id -> story, when already known (an archive's), instead of grouping here.
+    """
     extracted = extract_claims(articles, cache=cache, progress=progress)
     sentences: list[Sentence] = []
     claims: list[Claim] = []
@@ -78,18 +90,19 @@ def build_batch(
     sentence_text = {(s.article_id, s.index): s.text for s in sentences}
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
-    leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
+    leads = [lead_text(article, extracted[article.id][0]) for article in articles] if stories is None else []
     needs_vectors = [c for c in claims if PAIRINGS[c.kind].embeds]
     texts = sorted({_context(c, sentence_text) for c in needs_vectors})
     all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((len(leads), 384))
     lead_vectors = all_vectors[: len(leads)]
     vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
 
-    story_articles = story_inputs(articles, extracted, lead_vectors)
-    stories = group_stories(story_articles, story_params) if articles else {}
+    if stories is None:
+        stories = group_stories(story_inputs(articles, extracted, lead_vectors), story_params) if articles else {}
+    known = stories
 
     def story_of(article_id: str) -> str:
-        return stories.get(article_id, article_id)
+        return known.get(article_id, article_id)
 
     def vector_of(claim: Claim) -> np.ndarray:
         return vector_by_text[_context(claim, sentence_text)]
@@ -99,7 +112,7 @@ def build_batch(
         articles=tuple(articles),
         sentences=tuple(sentences),
         claims=tuple(claims),
-        stories=stories,
+        stories=dict(known),
         pairs=pairs,
         facts=build_facts(claims, pairs, articles, story_of),
     )
@@ -161,6 +174,7 @@ def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
     return masked(claim.context or sentence_text[(claim.article_id, claim.sentence_index)])
 
 
-def _lead_text(article: Article, sentences: list[Sentence]) -> str:
+def lead_text(article: Article, sentences: list[Sentence]) -> str:
+    """Title and first sentences: what story grouping embeds of an article."""
     body = [s.text for s in sentences if s.field == "text"][:3]
     return " ".join(([article.title] if article.title else []) + body)[:1000] or article.text[:500]

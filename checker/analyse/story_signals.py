@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
-__all__ = ["StoryArticle", "StoryName", "StoryParams", "StoryScorer"]
+__all__ = ["StoryArticle", "StoryName", "StoryParams", "StoryScorer", "name_keys"]
 
 
 @dataclass(frozen=True)
@@ -79,12 +79,25 @@ class StoryParams:
 class StoryScorer:
     """Batch statistics (name idf and vectors, lead neighbourhoods) and the pair probability."""
 
-    def __init__(self, articles: Sequence[StoryArticle], params: StoryParams) -> None:
+    def __init__(
+        self,
+        articles: Sequence[StoryArticle],
+        params: StoryParams,
+        *,
+        background: Mapping[str, int] | None = None,
+        background_docs: int = 0,
+        local: np.ndarray | None = None,
+    ) -> None:
+        """``background``: name document frequencies of articles outside this batch (an archive's), counted
+        with ``background_docs``; ``local``: each article's lead-neighbourhood density when it is known
+        from a larger collection than the batch (the archive's), instead of computing it here."""
         self.params = params
         self.articles = articles
         self.bags = [_bag(a, params) for a in articles]
         self.df: Counter[str] = Counter(k for bag in self.bags for k in bag)
-        docs = max(len(articles), params.min_docs)
+        for key in self.df if background else ():
+            self.df[key] += background.get(key, 0) if background else 0
+        docs = max(len(articles) + background_docs, params.min_docs)
         self.idf = {k: math.log((docs + 1) / (count + 0.5)) for k, count in self.df.items()}
         self.vectors = [
             _unit({k: w * (1.0 + math.log(tf)) * self.idf[k] for k, (w, tf) in bag.items()}) for bag in self.bags
@@ -93,6 +106,8 @@ class StoryScorer:
         rows = [a.lead_vector for a in articles]
         self.lead = np.stack(rows).astype(np.float32) if rows else np.zeros((0, dim), np.float32)
         self.neighbours, self.local = _neighbourhoods(self.lead, params)
+        if local is not None:
+            self.local = local.astype(np.float32)
         self._cache: dict[tuple[int, int], float] = {}
 
     def probability(self, i: int, j: int) -> float:
@@ -201,3 +216,8 @@ def _neighbourhoods(lead: np.ndarray, p: StoryParams) -> tuple[np.ndarray, np.nd
     if top.shape[1] < p.local_k:
         top = np.pad(top, ((0, 0), (0, p.local_k - top.shape[1])), constant_values=p.background_density)
     return found, top.mean(axis=1).astype(np.float32)
+
+
+def name_keys(article: StoryArticle, params: StoryParams) -> set[str]:
+    """The names an article contributes to document frequencies (and to an archive's name postings)."""
+    return set(_bag(article, params))
