@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..analyse.build import extract_claims, lead_text, story_inputs
+from ..analyse.build import ClaimSource, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
 from ..analyse.story_signals import StoryParams
 from ..extract.context import masked
@@ -43,6 +43,7 @@ def add_articles(
     params: StoryParams = StoryParams(),  # noqa: B008 - frozen
     progress: Callable[[int, int], None] | None = None,
     chunk: int = CHUNK,
+    cache: ClaimSource | None = None,
 ) -> AddResult:
     """Add ``articles`` (ids already archived are skipped), committing every ``chunk`` articles."""
     result = AddResult()
@@ -54,7 +55,7 @@ def add_articles(
         embedder = embedder or Embedder(store=store)
         for start in range(0, len(fresh), chunk):
             part = fresh[start : start + chunk]
-            extracted = extract_claims(part)
+            extracted = extract_claims(part, cache=cache)
             leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
             vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
             with store.transaction():
