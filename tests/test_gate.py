@@ -16,6 +16,7 @@ from checker.cli import run
 from checker.config import glob_match
 from checker.progress import progress_bar
 from checker.report.render import RENDERERS
+from checker.report.render.github import STEP_SUMMARY_LIMIT
 
 # Police give two figures (CNT001, error); the last paragraph has no claims.
 ARTICLE = """---
@@ -175,8 +176,10 @@ def test_rules_dirs_cache_dir_and_include_exclude_are_relative_to_the_config_fil
     assert code == 0
     assert [a["id"] for a in report["articles"]] == ["clean"]
     assert (work / "cache" / "cache.sqlite3").exists() and not (work / "articles" / ".checker_cache").exists()
-    code, report = report_of(["check", ".", "--no-cache", "--include", "drafts/**"], work / "r.json")
-    assert [a["id"] for a in report["articles"]] == []  # include narrows, exclude still applies
+    # include narrows, exclude still applies: nothing is left, which fails unless an empty run is allowed
+    assert run(["check", ".", "--no-cache", "--include", "drafts/**"]) == 2
+    code, report = report_of(["check", ".", "--no-cache", "--include", "drafts/**", "--allow-empty"], work / "r.json")
+    assert code == 0 and [a["id"] for a in report["articles"]] == []
     assert (
         glob_match("drafts/", "drafts/x/d.md") and glob_match("*.md", "x/y.md") and not glob_match("a/*.md", "a/b/c.md")
     )
@@ -242,6 +245,24 @@ def test_github_format_appends_the_markdown_report_to_the_step_summary(work, mon
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n# Fact-consistency report")
     assert capsys.readouterr().out  # the annotations went to stdout
+
+
+def test_step_summary_stays_below_githubs_1_mib_limit_with_a_note(work, monkeypatch, capsys):
+    """GitHub drops a step summary over 1 MiB; whatever an earlier command of the step wrote, ours is cut to fit."""
+    assert run(["check", "articles", "--no-cache", "-q", "--out", "rep"]) == 1
+    full = (work / "rep" / "report.md").read_text(encoding="utf-8")
+    summary = work / "summary.md"
+    earlier = "x" * 99 + "\n"  # an earlier command of the step has used all but half a report's room
+    summary.write_text(earlier * ((STEP_SUMMARY_LIMIT - len(full.encode("utf-8")) // 2) // 100), encoding="utf-8")
+    before = summary.stat().st_size
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(["check", "articles", "--no-cache", "-q", "--format", "github"]) == 1
+    added = summary.read_bytes()[before:].decode("utf-8")
+    assert summary.stat().st_size <= STEP_SUMMARY_LIMIT < 1024 * 1024
+    kept, note = added.split("\n\n> **The report is cut here:**")
+    assert full.startswith(kept) and kept.endswith("\n") and kept.strip()
+    assert "GitHub shows at most 1 MiB of summary per step" in note
+    capsys.readouterr()
 
 
 # --- suppression ------------------------------------------------------------------------------------------
@@ -374,6 +395,19 @@ def test_changed_since_reports_only_findings_that_involve_changed_articles(work,
     (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")  # untracked: counts as changed
     code, report = report_of(check, work / "r.json")
     assert code == 1 and rules_found(report) == ["CNT002", "CNT002"]  # b against a; a's own CNT001 is not new
+    # anchored on the changed file, so the annotation shows on the pull request's diff
+    assert [f["evidence"][0]["path"] for f in report["findings"]] == ["articles/b.md", "articles/b.md"]
+    assert {f["evidence"][1]["path"] for f in report["findings"]} == {"articles/a.md"}
+    assert all(f["claims"] == [e["claim"] for e in f["evidence"]] for f in report["findings"])
+    unanchored = run(["check", "articles", "--no-cache", "-q", "--fail-on", "note", "--format", "json=all.json"])
+    everything = json.loads((work / "all.json").read_text(encoding="utf-8"))
+    assert unanchored == 1 and any(f["evidence"][0]["path"] == "articles/a.md" for f in everything["findings"])
+    same = {f["id"] for f in everything["findings"]} & {f["id"] for f in report["findings"]}
+    assert len(same) == 2, "anchoring keeps each finding's id"
+    capsys.readouterr()
+    assert run([*check, "--format", "github"]) == 1
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 2 and all(line.startswith("::warning file=articles/b.md,") for line in annotations)
     _git(work, "add", "articles/b.md")
     _git(work, "commit", "-q", "-m", "b")
     code, report = report_of(check, work / "r.json")
@@ -408,7 +442,7 @@ def test_check_uses_the_cache_by_default(work, monkeypatch):
 def test_no_progress_bar_when_stderr_is_not_a_tty(work, capsys):
     assert run(["check", "articles", "--no-cache"]) == 1
     err = capsys.readouterr().err
-    assert err.splitlines() == ["checker: 1 articles, 4 claims: 1 errors, 0 warnings, 0 notes"], err
+    assert err.splitlines() == ["checker: 1 article, 4 claims: 1 error, 0 warnings, 0 notes"], err
 
 
 def test_progress_bar_draws_on_a_tty():

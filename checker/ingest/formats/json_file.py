@@ -9,8 +9,10 @@ from pathlib import Path
 from ...errors import ErrorCode
 from ...records import Article, InputError
 from . import reader
-from .json_positions import LineIndex, placed, record_string_starts
+from .json_positions import LineIndex, is_article_record, placed, record_string_starts
 from .records import article_from_record
+
+NOT_ARTICLES = "not an article file: no record has a 'text' or 'content' field"
 
 
 @reader("json", ".json")
@@ -28,6 +30,8 @@ def read_json(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tupl
         records = data
     else:
         records = [data]
+    if not any(is_article_record(r) for r in records):
+        return [], [InputError(path=shown, code=ErrorCode.NOT_AN_ARTICLE, message=NOT_ARTICLES)]
     try:
         starts = record_string_starts(text, data)
     except (RecursionError, ValueError, IndexError, KeyError):  # pragma: no cover - json.loads read it

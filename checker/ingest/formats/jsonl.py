@@ -9,7 +9,8 @@ from pathlib import Path
 from ...errors import ErrorCode
 from ...records import Article, InputError
 from . import reader
-from .json_positions import placed, record_string_starts
+from .json_file import NOT_ARTICLES
+from .json_positions import is_article_record, placed, record_string_starts
 from .records import article_from_record
 
 
@@ -30,6 +31,8 @@ def read_jsonl(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tup
             errors.append(
                 InputError(path=f"{shown}:{number}", code=ErrorCode.BAD_JSON, message=f"invalid JSON: {exc.msg}")
             )
+    if not errors and not any(is_article_record(record) for _, _, record in parsed):
+        return [], [InputError(path=shown, code=ErrorCode.NOT_AN_ARTICLE, message=NOT_ARTICLES)]
     for number, line, record in parsed:
         article, error = article_from_record(record, path, f"{shown}:{number}", shown, number, notes, "jsonl")
         if error:
