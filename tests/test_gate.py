@@ -115,9 +115,9 @@ def test_nearest_config_wins_and_pyproject_table_is_read(work, capsys, monkeypat
 @pytest.mark.parametrize(
     "text,named",
     [
-        ('fail_onn = "warning"\n', "unknown key 'fail_onn' in [tool.checker]"),
+        ('fail_onn = "warning"\n', "unknown key 'fail_onn' in checker.toml (did you mean 'fail-on'?)"),
         ('fail-on = "sometimes"\n', "'fail-on'"),
-        ('select = ["NOPE999"]\n', "'select' in [tool.checker]: unknown rule selector 'NOPE999'"),
+        ('select = ["NOPE999"]\n', "'select' in checker.toml: unknown rule selector 'NOPE999'"),
         ('[severity]\nCNT002 = "fatal"\n', "'severity'"),
         ('format = ["nosuchformat"]\n', "unknown format 'nosuchformat'"),
         ("[rules.CNT001]\nmin_similarity = 1.5\n", "invalid params for CNT001"),
@@ -132,6 +132,7 @@ def test_bad_configuration_exits_2_naming_the_key(work, capsys, text, named):
     assert run(["check", "articles", "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("checker: checker.toml: ") and named in err, err
+    assert "[tool.checker]" not in err, "checker.toml has top-level keys"
     assert run(["config"]) == 2
 
 
@@ -460,3 +461,70 @@ def test_progress_bar_draws_on_a_tty():
         assert progress is None
     with progress_bar(stream, enabled=False) as progress:
         assert progress is None
+
+
+# --- rule ids in any case, `checker config` pastes back ----------------------------------------------------
+
+
+def test_rule_ids_are_accepted_in_any_case(work, capsys):
+    (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")
+    code, report = report_of(["check", "articles", "--no-cache", "-q", "--select", "cnt001"], work / "r.json")
+    assert code == 1 and rules_found(report) == ["CNT001"]
+    code, report = report_of(["check", "articles", "--no-cache", "-q", "--ignore", "cnt,Nam002"], work / "r.json")
+    assert code == 0 and rules_found(report) == []
+    capsys.readouterr()
+    assert run(["rules", "explain", "cnt003"]) == 0 and capsys.readouterr().out.startswith("CNT003 ")
+    assert run(["rules", "explain", "Count-Conflict-Same-Source"]) == 0
+    (work / "checker.toml").write_text(
+        'select = ["cnt"]\n[severity]\ncnt002 = "error"\n[rules.cnt001]\nmin_similarity = 0.5\n', encoding="utf-8"
+    )
+    code, report = report_of(["check", "articles", "--no-cache", "-q"], work / "r.json")
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "CNT002"} == {"error"}
+    assert run(["rules", "explain", "CNT001"]) == 0 and "min_similarity: 0.5" in capsys.readouterr().out
+    (work / "articles" / "a.md").write_text(
+        ARTICLE.replace("Police said four", "<!-- checker: ignore cnt001 -->\nPolice said four"), encoding="utf-8"
+    )
+    code, report = report_of(["check", "articles/a.md", "--no-cache", "-q"], work / "r.json")
+    assert code == 0 and [s["rule"] for s in report["suppressed"]] == ["CNT001"] and report["notes"] == []
+
+
+def _values(config_output: str) -> list[str]:
+    """`checker config` lines without the comments saying where each value came from."""
+    return [line.split("  # ")[0] for line in config_output.splitlines() if not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["checker.toml", "pyproject.toml"])
+def test_config_output_pastes_back_into_the_file_it_came_from(work, monkeypatch, capsys, name):
+    table = "[tool.checker]\n" if name == "pyproject.toml" else ""
+    (work / "extra-rules").mkdir()
+    (work / name).write_text(
+        f'{table}fail-on = "warning"\nrules-dirs = ["extra-rules"]\ncache-dir = false\n'
+        'format = ["json=out/r.json", "text"]\nexclude = ["drafts/"]\n'
+        '[' + ("tool.checker." if table else "") + 'severity]\nCNT002 = "error"\n'
+        '[' + ("tool.checker." if table else "") + 'rules.CNT001]\nmin_similarity = 0.5\n',
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(work / "articles")  # paths are written relative to the file, wherever config runs
+    assert run(["config", "--ignore", "NAM002"]) == 0
+    printed = capsys.readouterr().out
+    assert ("[tool.checker]" in printed) == (name == "pyproject.toml"), printed
+    assert 'rules-dirs = ["extra-rules"]' in printed and "cache-dir = false" in printed
+    assert 'format = ["json=out/r.json", "text"]' in printed and 'ignore = ["NAM002"]  # command line' in printed
+    # pasted into the same file elsewhere, it reads back to the same configuration
+    copy = work / "copy"
+    (copy / "extra-rules").mkdir(parents=True)
+    (copy / name).write_text(printed, encoding="utf-8")
+    monkeypatch.chdir(copy)
+    assert run(["config"]) == 0
+    again = capsys.readouterr().out
+    assert _values(again) == _values(printed)
+    assert all(line.endswith(f"# {name}") for line in again.splitlines() if "=" in line and "default" not in line)
+
+
+def test_config_output_without_a_file_pastes_into_checker_toml(work, capsys):
+    assert run(["config", "--fail-on", "note", "--no-cache", "--format", "sarif=x.sarif"]) == 0
+    printed = capsys.readouterr().out
+    assert "\n[tool.checker]" not in printed and "paste" in printed
+    (work / "checker.toml").write_text(printed, encoding="utf-8")
+    assert run(["config"]) == 0
+    assert _values(capsys.readouterr().out) == _values(printed)
