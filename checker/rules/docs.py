@@ -43,7 +43,8 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     out = [
         "# Rules",
         "",
-        "Generated from `rules/*.yaml` by `.venv/bin/python -m checker.rules.docs > docs/rules.md`; do not edit by hand.",
+        "Generated from `rules/*.yaml` by `.venv/bin/python -m checker.rules.docs > docs/rules.md`; "
+        "do not edit by hand.",
         "",
         "| Id | Name | Group | Severity | Engine |",
         "|---|---|---|---|---|",
