@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -138,42 +138,30 @@ def _stdin(paths: list[Path], stdin_filename: str | None) -> tuple[tuple[Path, .
     return tuple(p for p in paths if str(p) != "-"), Stdin(sys.stdin.buffer.read(), stdin_filename)
 
 
-def _config(
-    config_file: Path | None = None,
-    isolated: bool = False,
-    *,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    extend_select: list[str] | None = None,
-    severity: list[str] | None = None,
-    fail_on: str | None = None,
-    rules_dir: list[Path] | None = None,
-    include: list[str] | None = None,
-    exclude: list[str] | None = None,
-    cache_dir: Path | None = None,
-    no_cache: bool = False,
-    formats: list[str] | None = None,
-):
-    """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2."""
+def _config(config_file: Path | None = None, isolated: bool = False, **flags: Any) -> Config:
+    """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2.
+
+    ``flags``: the command's option values by parameter name (``fail_on``, ``rules_dir``...); None
+    means not given, so the file's value stands."""
     from .config import resolve_config
 
+    severity, rules_dir, cache_dir = (
+        flags.pop("severity", None),
+        flags.pop("rules_dir", None),
+        flags.pop("cache_dir", None),
+    )
     levels = None
     if severity:
         pairs = [item.partition("=") for value in severity for item in value.split(",") if item.strip()]
         if any(not sep for _, sep, _ in pairs):
             _fail("--severity: expected SELECTOR=LEVEL, e.g. --severity CNT002=error")
         levels = {k.strip(): v.strip() for k, _, v in pairs}
-    overrides = {
-        "select": select,
-        "ignore": ignore,
-        "extend-select": extend_select,
+    overrides = {name.replace("_", "-"): value for name, value in flags.items() if name not in ("no_cache", "formats")}
+    overrides |= {
         "severity": levels,
-        "fail-on": fail_on,
         "rules-dirs": [str(d) for d in rules_dir] if rules_dir else None,
-        "include": include,
-        "exclude": exclude,
-        "cache-dir": False if no_cache else (str(cache_dir) if cache_dir else None),
-        "format": formats,
+        "cache-dir": False if flags.get("no_cache") else (str(cache_dir) if cache_dir else None),
+        "format": flags.get("formats"),
     }
     try:
         return resolve_config(overrides, config_file=config_file, isolated=isolated)

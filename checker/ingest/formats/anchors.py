@@ -39,12 +39,13 @@ def anchor_from_pieces(
     if not value or joined[lead : lead + len(value)] != value:
         return None
     steps: list[tuple[int, int]] = []
-    offset = -lead
+    offset, size, last_at, last_column = -lead, len(value), 0, 0
     for piece, column in pieces:
-        if offset + len(piece) > 0 and offset < len(value):
-            skip = max(0, -offset)
-            at, where = offset + skip, column + skip
-            if not steps or steps[-1][1] + (at - steps[-1][0]) != where:
+        end = offset + len(piece)
+        if end > 0 and offset < size:
+            at, where = (0, column - offset) if offset < 0 else (offset, column)
+            if not steps or last_column + (at - last_at) != where:
                 steps.append((at, where))
-        offset += len(piece)
+                last_at, last_column = at, where
+        offset = end
     return Anchor(line, tuple(steps))

@@ -109,24 +109,24 @@ _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r"
 _ESCAPE = re.compile(r"\\(?:u([dD][89abAB][0-9a-fA-F]{2})\\u([dD][c-fC-F][0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|(.))")
 
 
-def _pieces(text: str, quote: int) -> list[tuple[str, int]]:
-    """The JSON string opening at ``quote`` as (decoded piece, index in ``text``): literal runs, which
-    map one to one onto the file, and single characters written as escapes."""
+def _pieces(text: str, quote: int, shift: int = 0) -> list[tuple[str, int]]:
+    """The JSON string opening at ``quote`` as (decoded piece, index in ``text`` + ``shift``): literal runs,
+    which map one to one onto the file, and single characters written as escapes."""
     end = scanstring(text, quote + 1, True)[1] - 1  # the closing quote
     pieces: list[tuple[str, int]] = []
     index = quote + 1
     for match in _ESCAPE.finditer(text, index, end):
         if match.start() > index:
-            pieces.append((text[index : match.start()], index))
+            pieces.append((text[index : match.start()], index + shift))
         high, low, unit, simple = match.groups()
         if high:  # a surrogate pair is one character
             char = chr(0x10000 + ((int(high, 16) - 0xD800) << 10) + (int(low, 16) - 0xDC00))
         else:
             char = chr(int(unit, 16)) if unit else _ESCAPES[simple]
-        pieces.append((char, match.start()))
+        pieces.append((char, match.start() + shift))
         index = match.end()
     if end > index:
-        pieces.append((text[index:end], index))
+        pieces.append((text[index:end], index + shift))
     return pieces
 
 
@@ -135,10 +135,12 @@ def anchor(text: str, quote: int, value: str, line: int, quote_column: int, *, n
     of ``text`` (on file ``line``, at ``quote_column``): ``normalised`` for article text (line ends
     folded, ``normalise_text``), stripped otherwise (a title, ``opt_str``). When the kept value does
     not line up with the string (it always should), only the string's start is known."""
-    pieces = [(piece, index - quote + quote_column) for piece, index in _pieces(text, quote)]
-    if normalised:  # an escaped "\r\n" is one "\n" in the text, placed at the "\r"; a lone "\r" is a "\n"
+    pieces = _pieces(text, quote, quote_column - quote)
+    if normalised and any(piece == "\r" for piece, _ in pieces):
+        # an escaped "\r\n" is one "\n" in the text, placed at the "\r"; a lone "\r" is a "\n"
         pieces = [p for i, p in enumerate(pieces) if not (p[0] == "\n" and i and pieces[i - 1][0] == "\r")]
         pieces = [("\n", column) if piece == "\r" else (piece, column) for piece, column in pieces]
+    if normalised:
         found = anchor_from_pieces(pieces, value, line, normalise=normalise_text)  # no "\r" left: C1 only
     else:
         found = anchor_from_pieces(pieces, value, line, strip=True)
