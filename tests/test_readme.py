@@ -50,7 +50,7 @@ def test_every_command_is_called_through_the_virtual_environment():
 def checkout(tmp_path_factory) -> Path:
     """A copy of the checkout (so commands that write, write there) sharing this checkout's .venv."""
     copy = tmp_path_factory.mktemp("checkout")
-    for name in ("checker", "rules", "seeds", "benchmarks", "docs", "tests"):
+    for name in ("checker", "rules", "seeds", "benchmarks", "docs"):
         shutil.copytree(ROOT / name, copy / name, ignore=shutil.ignore_patterns("__pycache__", ".checker_cache"))
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(ROOT / name, copy / name)
