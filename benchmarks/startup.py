@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+# The processes timed run the checkout's own environment when it has one (the README's set-up makes
+# .venv), so `python3 benchmarks/...` from a shell without it activated still times the checker.
+PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
 
 COMMANDS = {
     "checker --help": ["--help"],
@@ -36,7 +39,7 @@ COMMANDS = {
 
 def time_command(args: list[str], source: Path, runs: int) -> list[float]:
     env = dict(os.environ, HF_HUB_OFFLINE="1", PYTHONPATH=str(source))
-    command = [sys.executable, "-m", "checker", *args]
+    command = [PYTHON, "-m", "checker", *args]
     subprocess.run(command, cwd=source, env=env, capture_output=True)  # warm-up: page cache, .pyc files
     times = []
     for _ in range(runs):
