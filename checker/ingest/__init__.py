@@ -1,9 +1,12 @@
 """Reading articles: the only layer that knows file formats.
 
 Each problem with a file becomes an ``InputError`` record instead of an exception, so a bad
-file among good ones is reported while the rest of the batch is still checked. Readers live
-in ``ingest/formats`` (one per format, registered by suffix); the junk filter that finds an
-article's own copy is ``ingest.boilerplate``.
+file among good ones is reported while the rest of the batch is still checked. Which files a
+run reads is ``ingest.discover`` (with ``ingest.ignore``); a file a directory walk met that
+holds no article (JSON that is not article-shaped, an empty file) is set aside with a note,
+while the same file named on the command line is an error. Readers live in ``ingest/formats``
+(one per format, registered by suffix; they record where decoded fields sit in the file); the
+junk filter that finds an article's own copy is ``ingest.boilerplate``.
 """
 
 from __future__ import annotations
