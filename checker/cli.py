@@ -14,7 +14,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 
@@ -23,6 +23,7 @@ from .errors import CheckerError, ExitCode
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
+    from .ingest import Stdin
     from .records import Rule
 
 app = typer.Typer(
@@ -82,45 +83,88 @@ Format = Annotated[
         "--format", "-f", help="Output format NAME[=PATH] (repeatable; PATH '-' or none = stdout, one format at most)."
     ),
 ]
-Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="Print findings and errors only: no summary, notes or progress bar.")
+]
+AllowEmpty = Annotated[
+    bool,
+    typer.Option("--allow-empty", help="Pass when no article is found (by default that is a usage error, exit 2)."),
+]
+ForceExclude = Annotated[
+    bool,
+    typer.Option(
+        "--force-exclude",
+        help="Leave out named files too when ignore files, default excludes or outputs cover them (for pre-commit).",
+    ),
+]
+StdinFilename = Annotated[
+    str | None,
+    typer.Option("--stdin-filename", help="Name (and so format and path in the report) of the article read from '-'."),
+]
 
 
-def _config(
-    config_file: Path | None = None,
-    isolated: bool = False,
-    *,
-    select: list[str] | None = None,
-    ignore: list[str] | None = None,
-    extend_select: list[str] | None = None,
-    severity: list[str] | None = None,
-    fail_on: str | None = None,
-    rules_dir: list[Path] | None = None,
-    include: list[str] | None = None,
-    exclude: list[str] | None = None,
-    cache_dir: Path | None = None,
-    no_cache: bool = False,
-    formats: list[str] | None = None,
-):
-    """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2."""
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"checker {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Fact-consistency checker for news articles: finds claims that disagree within and across articles."""
+
+
+def _stdin(paths: list[Path], stdin_filename: str | None) -> tuple[tuple[Path, ...], Stdin | None]:
+    """Split '-' (one article on standard input) from the paths; read it as bytes, like a file."""
+    from .ingest import Stdin
+
+    dashes = [p for p in paths if str(p) == "-"]
+    if len(dashes) > 1:
+        _fail("'-' (standard input) can be given once")
+    if not dashes:
+        if stdin_filename is not None:
+            _fail("--stdin-filename names the article read from '-'; add '-' to the paths")
+        return tuple(paths), None
+    if stdin_filename is not None:
+        from .ingest import READERS
+
+        suffix = Path(stdin_filename).suffix.lower()
+        if suffix not in READERS:
+            known = ", ".join(sorted(READERS))
+            _fail(f"--stdin-filename {stdin_filename}: unsupported file type '{suffix or '(none)'}'; expected {known}")
+    return tuple(p for p in paths if str(p) != "-"), Stdin(sys.stdin.buffer.read(), stdin_filename)
+
+
+def _config(config_file: Path | None = None, isolated: bool = False, **flags: Any) -> Config:
+    """Resolve the configuration (defaults < file < these flags); a bad file or flag exits 2.
+
+    ``flags``: the command's option values by parameter name (``fail_on``, ``rules_dir``...); None
+    means not given, so the file's value stands."""
     from .config import resolve_config
 
+    severity, rules_dir, cache_dir = (
+        flags.pop("severity", None),
+        flags.pop("rules_dir", None),
+        flags.pop("cache_dir", None),
+    )
     levels = None
     if severity:
         pairs = [item.partition("=") for value in severity for item in value.split(",") if item.strip()]
         if any(not sep for _, sep, _ in pairs):
             _fail("--severity: expected SELECTOR=LEVEL, e.g. --severity CNT002=error")
         levels = {k.strip(): v.strip() for k, _, v in pairs}
-    overrides = {
-        "select": select,
-        "ignore": ignore,
-        "extend-select": extend_select,
+    overrides = {name.replace("_", "-"): value for name, value in flags.items() if name not in ("no_cache", "formats")}
+    overrides |= {
         "severity": levels,
-        "fail-on": fail_on,
         "rules-dirs": [str(d) for d in rules_dir] if rules_dir else None,
-        "include": include,
-        "exclude": exclude,
-        "cache-dir": False if no_cache else (str(cache_dir) if cache_dir else None),
-        "format": formats,
+        "cache-dir": False if flags.get("no_cache") else (str(cache_dir) if cache_dir else None),
+        "format": flags.get("formats"),
     }
     try:
         return resolve_config(overrides, config_file=config_file, isolated=isolated)
@@ -130,7 +174,9 @@ def _config(
 
 @app.command()
 def check(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or directories (searched recursively).")],
+    paths: Annotated[
+        list[Path], typer.Argument(help="Article files or directories (searched recursively); '-' reads stdin.")
+    ],
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Directory for report.json and report.md.")] = None,
     baseline: Annotated[
         Path | None, typer.Option("--baseline", help="Report only findings not recorded in this baseline file.")
@@ -159,10 +205,11 @@ def check(
     config_file: ConfigFile = None,
     isolated: Isolated = False,
     quiet: Quiet = False,
+    stdin_filename: StdinFilename = None,
+    allow_empty: AllowEmpty = False,
+    force_exclude: ForceExclude = False,
 ) -> None:
     """Check articles and write a discrepancy report."""
-    from .commands import CheckRequest, run_check
-
     config = _config(
         config_file,
         isolated,
@@ -178,13 +225,19 @@ def check(
         no_cache=no_cache,
         formats=formats,
     )
+    named, stdin = _stdin(paths, stdin_filename)
+    from .commands import CheckRequest, run_check  # the analysis stack, only once the command line is good
+
     request = CheckRequest(
-        paths=tuple(paths),
+        paths=named,
         config=config,
         out=out,
         baseline=baseline,
         changed_since=changed_since,
         quiet=quiet,
+        stdin=stdin,
+        allow_empty=allow_empty,
+        force_exclude=force_exclude,
         archive=archive,
     )
     raise typer.Exit(run_check(request))
@@ -205,10 +258,9 @@ def baseline(
     config_file: ConfigFile = None,
     isolated: Isolated = False,
     quiet: Quiet = False,
+    allow_empty: AllowEmpty = False,
 ) -> None:
     """Record the current findings so 'checker check --baseline FILE' reports only new ones."""
-    from .commands import CheckRequest, run_baseline
-
     config = _config(
         config_file,
         isolated,
@@ -221,7 +273,10 @@ def baseline(
         cache_dir=cache_dir,
         no_cache=no_cache,
     )
-    raise typer.Exit(run_baseline(CheckRequest(paths=tuple(paths), config=config, quiet=quiet), out))
+    from .commands import CheckRequest, run_baseline
+
+    request = CheckRequest(paths=tuple(paths), config=config, quiet=quiet, allow_empty=allow_empty)
+    raise typer.Exit(run_baseline(request, out))
 
 
 @app.command("config")
@@ -319,7 +374,7 @@ def rules_explain(
         rules_dir=rules_dir or parent.get("rules_dir"),
     )
     rules = _configured_rules(config)
-    match = [r for r in rules if rule_id in (r.id, r.name)]
+    match = [r for r in rules if rule_id.casefold() in (r.id.casefold(), r.name.casefold())]
     if not match:
         _fail(f"no rule '{rule_id}' (see 'checker rules')")
     typer.echo(explain(match[0]))

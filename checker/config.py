@@ -15,6 +15,7 @@ a gate's configuration must not silently turn the gate off.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 import tomllib
 from collections.abc import Callable, Mapping
@@ -64,7 +65,7 @@ class Config:
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
     cache_dir: Path | None = DEFAULT_CACHE_DIR
-    format: tuple[Output, ...] = field(default_factory=lambda: _default_formats())
+    format: tuple[Output, ...] = (Output("text"),)  # findings on stdout, like any linter
     file: Path | None = None  # the configuration file that was read, if any
     root: Path = Path(".")  # include/exclude patterns are relative to this directory
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> "default" | file path | "command line"
@@ -79,11 +80,11 @@ class Config:
         return self.origins.get(key, DEFAULT)
 
     def where(self, key: str) -> str:
-        """How an error names a key: the flag on the command line, the file and table otherwise."""
+        """How an error names a key: the flag on the command line, the file (and table) otherwise."""
         origin = self.origin(key)
         if origin == COMMAND_LINE:
             return f"--{_FLAGS.get(key, key)}"
-        return f"{origin}: '{key}' in [tool.checker]"
+        return f"{origin}: '{key}' {_table(Path(origin))}"
 
     def keeps(self, path: Path) -> bool:
         """Whether a discovered file passes ``include`` / ``exclude`` (patterns relative to ``root``)."""
@@ -98,27 +99,20 @@ class Config:
         """Apply per-rule params and check every selector names a rule; raises ``CheckerError``."""
         from .rules.loading import params_error
 
-        by_id = {r.id: r for r in rules}
+        by_id = {r.id.upper(): r for r in rules}  # rule ids are accepted in any case
         params: dict[str, dict[str, Any]] = {}
         for rule_id, extra in self.rules.items():
-            rule = by_id.get(rule_id)
+            rule = by_id.get(rule_id.upper())
             if rule is None:
                 raise _config_error(f"{self.where('rules')}: unknown rule '{rule_id}' (see 'checker rules')")
-            params[rule_id] = {**rule.params, **extra}
-            problem = params_error(rule.engine, params[rule_id])
+            params[rule.id] = {**params.get(rule.id, rule.params), **extra}
+            problem = params_error(rule.engine, params[rule.id])
             if problem:
-                raise _config_error(f"{self.where('rules')}: invalid params for {rule_id}: {problem}")
+                raise _config_error(f"{self.where('rules')}: invalid params for {rule.id}: {problem}")
         for key, selector in self.selection().unknown_selectors(rules):
             message = f"{self.where(key)}: unknown rule selector '{selector}' (see 'checker rules')"
             raise _config_error(message, ErrorCode.SELECTOR)
         return [replace(r, params=params[r.id]) if r.id in params else r for r in rules]
-
-
-def _default_formats() -> tuple[Output, ...]:
-    """Findings on stdout like any linter, once the terminal ``text`` renderer is registered."""
-    from .report.render import RENDERERS
-
-    return (Output("text"),) if "text" in RENDERERS else ()
 
 
 # --- values -----------------------------------------------------------------------------------------
@@ -157,7 +151,7 @@ def _fail_on(value: Any, base: Path) -> str:
 
 def _rule_params(value: Any, base: Path) -> dict[str, dict[str, Any]]:
     if not isinstance(value, dict) or not all(isinstance(v, dict) for v in value.values()):
-        raise ValueError("expected a table of rule id -> table of params, e.g. [tool.checker.rules.CNT001]")
+        raise ValueError("expected a table of rule id -> table of params, e.g. [rules.CNT001]")
     return {k: dict(v) for k, v in value.items()}
 
 
@@ -169,9 +163,11 @@ def _globs(value: Any, base: Path) -> tuple[str, ...]:
     return _strings(value)
 
 
-def _path(value: Any, base: Path) -> Path:
+def _cache_dir(value: Any, base: Path) -> Path | None:
+    if value is False:
+        return None  # the cache is off
     if not isinstance(value, str) or not value:
-        raise ValueError("expected a path string")
+        raise ValueError("expected a path string, or false to turn the cache off")
     return base / value
 
 
@@ -203,7 +199,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "rules-dirs": ("rules_dirs", _paths),
     "include": ("include", _globs),
     "exclude": ("exclude", _globs),
-    "cache-dir": ("cache_dir", _path),
+    "cache-dir": ("cache_dir", _cache_dir),
     "format": ("format", _formats),
 }
 KEYS = tuple(_KEYS)
@@ -261,34 +257,36 @@ def resolve_config(
     values: dict[str, Any] = {}
     origins: dict[str, str] = {}
     if path is not None:
-        shown = _shown(path)
+        shown, table = _shown(path), _table(path)
         for key, raw in _file_table(path).items():
             if key not in _KEYS:
                 hint = difflib.get_close_matches(key, KEYS, n=1)
                 suggestion = f" (did you mean '{hint[0]}'?)" if hint else ""
-                raise _config_error(f"{shown}: unknown key '{key}' in [tool.checker]{suggestion}")
+                raise _config_error(f"{shown}: unknown key '{key}' {table}{suggestion}")
             attr, parse = _KEYS[key]
             try:
                 values[attr] = parse(raw, path.parent)
             except ValueError as exc:
-                raise _config_error(f"{shown}: bad value for '{key}' in [tool.checker]: {exc}") from None
+                raise _config_error(f"{shown}: bad value for '{key}' {table}: {exc}") from None
             origins[key] = shown
     for key, raw in (overrides or {}).items():
         if raw is None:
             continue
         attr, parse = _KEYS[key]
-        if key == "cache-dir" and raw is False:
-            values[attr] = None
-        else:
-            try:
-                values[attr] = parse(raw, Path())
-            except ValueError as exc:
-                raise _config_error(f"--{_FLAGS.get(key, key)}: {exc}") from None
+        try:
+            values[attr] = parse(raw, Path())
+        except ValueError as exc:
+            raise _config_error(f"--{_FLAGS.get(key, key)}: {exc}") from None
         origins[key] = COMMAND_LINE
     root = path.parent if path is not None else cwd
     if path is not None and "cache_dir" not in values:
         values["cache_dir"] = root / DEFAULT_CACHE_DIR  # one cache per project, wherever in it the check runs
     return Config(**values, file=path, root=root, origins=origins)
+
+
+def _table(path: Path) -> str:
+    """Where the keys sit, as a user would look for them: top level of checker.toml, or the table."""
+    return "in [tool.checker]" if path.name == "pyproject.toml" else f"in {path.name}"
 
 
 def _shown(path: Path) -> str:
@@ -345,19 +343,46 @@ def _glob_regex(pattern: str) -> str:
 
 
 def describe(config: Config) -> str:
-    """The resolved configuration as TOML, each key followed by where its value came from."""
-    lines = [
-        f"# configuration file: {_shown(config.file)}" if config.file else "# no configuration file found",
-        "[tool.checker]",
-    ]
+    """The resolved configuration as TOML that pastes back into the file it came from.
+
+    Keys are top-level for ``checker.toml`` and under ``[tool.checker]`` for ``pyproject.toml``;
+    paths are written relative to the file's directory (the working directory without a file), as
+    the file's own paths are read; each line ends with a comment saying where the value came from.
+    """
+    pyproject = config.file is not None and config.file.name == "pyproject.toml"
+    if config.file is None:
+        lines = [
+            "# no configuration file found: these are the defaults and flags in force; to keep them,",
+            "# paste the lines below into checker.toml (or under [tool.checker] in pyproject.toml)",
+        ]
+    else:
+        lines = [f"# configuration file: {_shown(config.file)}"]
+    if pyproject:
+        lines.append("[tool.checker]")
     for key, (attr, _) in _KEYS.items():
         value = getattr(config, attr)
         if key == "cache-dir" and value is None:
-            shown = "false  # cache off"
+            shown = "false"
         else:
-            shown = _toml(value)
+            shown = _toml(_relative_paths(value, config.root))
         lines.append(f"{key} = {shown}  # {config.origin(key)}")
     return "\n".join(lines)
+
+
+def _relative_paths(value: Any, root: Path) -> Any:
+    """Paths (and outputs' paths) as the configuration file would write them: relative to its directory."""
+
+    def relative(path: Path) -> str:
+        absolute = path if path.is_absolute() else Path.cwd() / path
+        return Path(os.path.relpath(absolute, root.resolve())).as_posix()
+
+    if isinstance(value, Path):
+        return relative(value)
+    if isinstance(value, Output):
+        return value.name if value.path is None else f"{value.name}={relative(value.path)}"
+    if isinstance(value, tuple):
+        return tuple(_relative_paths(v, root) for v in value)
+    return value
 
 
 def _toml(value: Any) -> str:

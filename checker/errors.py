@@ -26,7 +26,7 @@ class ExitCode(IntEnum):
 
 class Category(Enum):
     INPUT = "input"  # an article file cannot be read as an article
-    CONFIG = "config"  # configuration, rule files, selectors, baseline, command-line usage
+    CONFIG = "config"  # configuration, rule files, selectors, baseline, command-line usage, outputs
     ENVIRONMENT = "environment"  # something the installation lacks
     INTERNAL = "internal"  # a bug: the checker broke its own contract
 
@@ -47,12 +47,15 @@ class ErrorCode(str, Enum):
     BAD_JSON = "bad-json"
     BAD_RECORD = "bad-record"
     UNSUPPORTED_TYPE = "unsupported-type"
+    NOT_AN_ARTICLE = "not-an-article"
     CONFIG = "config"
     RULE_FILE = "rule-file"
     SELECTOR = "selector"
     BASELINE = "baseline"
     CHANGED_SINCE = "changed-since"
     USAGE = "usage"
+    NO_ARTICLES = "no-articles"
+    OUTPUT = "output"
     ARCHIVE = "archive"
     MODEL_MISSING = "model-missing"
     REPORT_INVALID = "report-invalid"
@@ -80,13 +83,16 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.BAD_JSON: ("E107", Category.INPUT),
     ErrorCode.BAD_RECORD: ("E108", Category.INPUT),
     ErrorCode.UNSUPPORTED_TYPE: ("E109", Category.INPUT),
+    ErrorCode.NOT_AN_ARTICLE: ("E110", Category.INPUT),
     ErrorCode.CONFIG: ("E201", Category.CONFIG),
     ErrorCode.RULE_FILE: ("E202", Category.CONFIG),
     ErrorCode.SELECTOR: ("E203", Category.CONFIG),
     ErrorCode.BASELINE: ("E204", Category.CONFIG),
     ErrorCode.CHANGED_SINCE: ("E205", Category.CONFIG),
     ErrorCode.USAGE: ("E206", Category.CONFIG),
-    ErrorCode.ARCHIVE: ("E207", Category.CONFIG),
+    ErrorCode.NO_ARTICLES: ("E207", Category.CONFIG),
+    ErrorCode.OUTPUT: ("E208", Category.CONFIG),
+    ErrorCode.ARCHIVE: ("E209", Category.CONFIG),
     ErrorCode.MODEL_MISSING: ("E301", Category.ENVIRONMENT),
     ErrorCode.REPORT_INVALID: ("E901", Category.INTERNAL),
 }

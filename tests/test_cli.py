@@ -79,9 +79,12 @@ def test_fail_on_warning_and_ignore(tmp_path):
         ("latin.txt", "Caf\u00e9 owner said two people were killed.".encode("cp1252") + b"\x81\x8d", "decode"),
         ("bad.md", "---\ntitle: [unclosed\npublished: 2014-02-11\n---\nText here.\n", "bad-front-matter"),
         ("baddate.md", "---\npublished: last tuesday\n---\nText here.\n", "bad-front-matter"),
-        ("empty.txt", "", "empty"),
         ("broken.jsonl", '{"id": "x", "text": "Two people were killed."}\n{not json}\n', "bad-json"),
-        ("notext.json", '{"id": "x", "source": "no text or title"}', "bad-record"),
+        (
+            "notext.json",
+            '[{"id": "a", "text": "Two people were killed."}, {"id": "x", "source": "no text"}]',
+            "bad-record",
+        ),
     ],
 )
 def test_bad_input_is_named_and_exits_2_while_good_files_are_checked(tmp_path, capsys, name, content, code):
@@ -172,3 +175,61 @@ def test_console_script_exit_codes_in_a_real_process(tmp_path):
     assert missing.returncode == 2 and "missing.md" in missing.stderr
     usage = subprocess.run([*exe, "check", str(tmp_path), "--fail-on", "x"], capture_output=True, text=True, env=env)
     assert usage.returncode == 2
+
+
+def test_version(capsys):
+    from checker import __version__
+
+    assert run(["--version"]) == 0
+    assert capsys.readouterr().out == f"checker {__version__}\n"
+    process = subprocess.run(
+        [sys.executable, "-m", "checker", "--version"], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert process.returncode == 0 and process.stdout.strip() == f"checker {__version__}"
+
+
+def test_quiet_prints_findings_and_hides_only_the_summary(tmp_path, capsys):
+    write(
+        tmp_path / "a.md", GOOD + "\n<!-- checker: ignore DAT001 -->\nThe mall reopened.\n"
+    )  # an unused-directive note
+    assert run(["check", str(tmp_path / "a.md"), "--no-cache"]) == 1
+    loud = capsys.readouterr()
+    assert run(["check", str(tmp_path / "a.md"), "--no-cache", "-q"]) == 1
+    quiet = capsys.readouterr()
+    findings = [line for line in loud.out.splitlines() if " error CNT001 " in line]
+    assert findings and all(line in quiet.out.splitlines() for line in findings), quiet.out
+    assert loud.out.splitlines()[-1].endswith("in 1 article, 3 claims: FAIL")
+    assert not any(line.endswith(": FAIL") for line in quiet.out.splitlines())
+    assert "note:" in loud.err and "claims:" in loud.err
+    assert quiet.err == "", "no summary line, no notes"
+    assert quiet.out == loud.out.rsplit("\n", 2)[0] + "\n"  # everything but the closing summary line
+
+
+def test_unwritable_outputs_exit_2_with_a_message_and_write_nothing(tmp_path, capsys):
+    write(tmp_path / "a.md", GOOD)
+    blocker = write(tmp_path / "a-file", "not a directory")
+    cases = [
+        (["--out", str(blocker / "reports")], "a-file is not a directory"),
+        (["--format", f"sarif={tmp_path}"], "is a directory"),
+        (["--format", "json=/proc/no-such-dir/report.json"], "/proc/no-such-dir/report.json"),
+    ]
+    for extra, message in cases:
+        code = check(str(tmp_path / "a.md"), "--format", f"json={tmp_path / 'ok.json'}", *extra)
+        err = capsys.readouterr().err
+        assert code == 2 and message in err and "internal error" not in err, err
+        assert not (tmp_path / "ok.json").exists(), "no partial output: every file or none"
+
+
+@pytest.mark.parametrize("umask,mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664)])
+def test_report_files_respect_the_umask(tmp_path, umask, mode):
+    write(tmp_path / "a.md", GOOD)
+    old = os.umask(umask)
+    try:
+        check(str(tmp_path / "a.md"), "--out", str(tmp_path / "out"), "--format", f"sarif={tmp_path / 'x.sarif'}")
+    finally:
+        os.umask(old)
+    for path in (tmp_path / "out" / "report.json", tmp_path / "out" / "report.md", tmp_path / "x.sarif"):
+        assert path.stat().st_mode & 0o777 == mode, (path, oct(path.stat().st_mode))
+    os.chmod(tmp_path / "x.sarif", 0o600)  # a file someone restricted keeps its mode when replaced
+    check(str(tmp_path / "a.md"), "--format", f"sarif={tmp_path / 'x.sarif'}")
+    assert (tmp_path / "x.sarif").stat().st_mode & 0o777 == 0o600

@@ -16,6 +16,7 @@ from checker.cli import run
 from checker.config import glob_match
 from checker.progress import progress_bar
 from checker.report.render import RENDERERS
+from checker.report.render.github import STEP_SUMMARY_LIMIT
 
 # Police give two figures (CNT001, error); the last paragraph has no claims.
 ARTICLE = """---
@@ -114,9 +115,9 @@ def test_nearest_config_wins_and_pyproject_table_is_read(work, capsys, monkeypat
 @pytest.mark.parametrize(
     "text,named",
     [
-        ('fail_onn = "warning"\n', "unknown key 'fail_onn' in [tool.checker]"),
+        ('fail_onn = "warning"\n', "unknown key 'fail_onn' in checker.toml (did you mean 'fail-on'?)"),
         ('fail-on = "sometimes"\n', "'fail-on'"),
-        ('select = ["NOPE999"]\n', "'select' in [tool.checker]: unknown rule selector 'NOPE999'"),
+        ('select = ["NOPE999"]\n', "'select' in checker.toml: unknown rule selector 'NOPE999'"),
         ('[severity]\nCNT002 = "fatal"\n', "'severity'"),
         ('format = ["nosuchformat"]\n', "unknown format 'nosuchformat'"),
         ("[rules.CNT001]\nmin_similarity = 1.5\n", "invalid params for CNT001"),
@@ -131,6 +132,7 @@ def test_bad_configuration_exits_2_naming_the_key(work, capsys, text, named):
     assert run(["check", "articles", "--no-cache"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("checker: checker.toml: ") and named in err, err
+    assert "[tool.checker]" not in err, "checker.toml has top-level keys"
     assert run(["config"]) == 2
 
 
@@ -175,8 +177,10 @@ def test_rules_dirs_cache_dir_and_include_exclude_are_relative_to_the_config_fil
     assert code == 0
     assert [a["id"] for a in report["articles"]] == ["clean"]
     assert (work / "cache" / "cache.sqlite3").exists() and not (work / "articles" / ".checker_cache").exists()
-    code, report = report_of(["check", ".", "--no-cache", "--include", "drafts/**"], work / "r.json")
-    assert [a["id"] for a in report["articles"]] == []  # include narrows, exclude still applies
+    # include narrows, exclude still applies: nothing is left, which fails unless an empty run is allowed
+    assert run(["check", ".", "--no-cache", "--include", "drafts/**"]) == 2
+    code, report = report_of(["check", ".", "--no-cache", "--include", "drafts/**", "--allow-empty"], work / "r.json")
+    assert code == 0 and [a["id"] for a in report["articles"]] == []
     assert (
         glob_match("drafts/", "drafts/x/d.md") and glob_match("*.md", "x/y.md") and not glob_match("a/*.md", "a/b/c.md")
     )
@@ -242,6 +246,24 @@ def test_github_format_appends_the_markdown_report_to_the_step_summary(work, mon
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n# Fact-consistency report")
     assert capsys.readouterr().out  # the annotations went to stdout
+
+
+def test_step_summary_stays_below_githubs_1_mib_limit_with_a_note(work, monkeypatch, capsys):
+    """GitHub drops a step summary over 1 MiB; whatever an earlier command of the step wrote, ours is cut to fit."""
+    assert run(["check", "articles", "--no-cache", "-q", "--out", "rep"]) == 1
+    full = (work / "rep" / "report.md").read_text(encoding="utf-8")
+    summary = work / "summary.md"
+    earlier = "x" * 99 + "\n"  # an earlier command of the step has used all but half a report's room
+    summary.write_text(earlier * ((STEP_SUMMARY_LIMIT - len(full.encode("utf-8")) // 2) // 100), encoding="utf-8")
+    before = summary.stat().st_size
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert run(["check", "articles", "--no-cache", "-q", "--format", "github"]) == 1
+    added = summary.read_bytes()[before:].decode("utf-8")
+    assert summary.stat().st_size <= STEP_SUMMARY_LIMIT < 1024 * 1024
+    kept, note = added.split("\n\n> **The report is cut here:**")
+    assert full.startswith(kept) and kept.endswith("\n") and kept.strip()
+    assert "GitHub shows at most 1 MiB of summary per step" in note
+    capsys.readouterr()
 
 
 # --- suppression ------------------------------------------------------------------------------------------
@@ -374,6 +396,19 @@ def test_changed_since_reports_only_findings_that_involve_changed_articles(work,
     (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")  # untracked: counts as changed
     code, report = report_of(check, work / "r.json")
     assert code == 1 and rules_found(report) == ["CNT002"]  # b against a; a's own CNT001 is not new
+    # anchored on the changed file, so the annotation shows on the pull request's diff
+    assert [f["evidence"][0]["path"] for f in report["findings"]] == ["articles/b.md"]
+    assert {e["path"] for f in report["findings"] for e in f["evidence"][1:]} == {"articles/a.md"}
+    assert all(f["claims"] == [e["claim"] for e in f["evidence"]] for f in report["findings"])
+    unanchored = run(["check", "articles", "--no-cache", "-q", "--fail-on", "note", "--format", "json=all.json"])
+    everything = json.loads((work / "all.json").read_text(encoding="utf-8"))
+    assert unanchored == 1 and any(f["evidence"][0]["path"] == "articles/a.md" for f in everything["findings"])
+    same = {f["id"] for f in everything["findings"]} & {f["id"] for f in report["findings"]}
+    assert len(same) == 1, "anchoring keeps each finding's id"
+    capsys.readouterr()
+    assert run([*check, "--format", "github"]) == 1
+    annotations = [line for line in capsys.readouterr().out.splitlines() if line.startswith("::")]
+    assert len(annotations) == 1 and all(line.startswith("::warning file=articles/b.md,") for line in annotations)
     _git(work, "add", "articles/b.md")
     _git(work, "commit", "-q", "-m", "b")
     code, report = report_of(check, work / "r.json")
@@ -408,7 +443,7 @@ def test_check_uses_the_cache_by_default(work, monkeypatch):
 def test_no_progress_bar_when_stderr_is_not_a_tty(work, capsys):
     assert run(["check", "articles", "--no-cache"]) == 1
     err = capsys.readouterr().err
-    assert err.splitlines() == ["checker: 1 articles, 6 claims: 1 errors, 0 warnings, 0 notes"], err
+    assert err.splitlines() == ["checker: 1 article, 6 claims: 1 error, 0 warnings, 0 notes"], err
 
 
 def test_progress_bar_draws_on_a_tty():
@@ -426,3 +461,70 @@ def test_progress_bar_draws_on_a_tty():
         assert progress is None
     with progress_bar(stream, enabled=False) as progress:
         assert progress is None
+
+
+# --- rule ids in any case, `checker config` pastes back ----------------------------------------------------
+
+
+def test_rule_ids_are_accepted_in_any_case(work, capsys):
+    (work / "articles" / "b.md").write_text(OTHER, encoding="utf-8")
+    code, report = report_of(["check", "articles", "--no-cache", "-q", "--select", "cnt001"], work / "r.json")
+    assert code == 1 and rules_found(report) == ["CNT001"]
+    code, report = report_of(["check", "articles", "--no-cache", "-q", "--ignore", "cnt,Nam002"], work / "r.json")
+    assert code == 0 and rules_found(report) == []
+    capsys.readouterr()
+    assert run(["rules", "explain", "cnt003"]) == 0 and capsys.readouterr().out.startswith("CNT003 ")
+    assert run(["rules", "explain", "Count-Conflict-Same-Source"]) == 0
+    (work / "checker.toml").write_text(
+        'select = ["cnt"]\n[severity]\ncnt002 = "error"\n[rules.cnt001]\nmin_similarity = 0.5\n', encoding="utf-8"
+    )
+    code, report = report_of(["check", "articles", "--no-cache", "-q"], work / "r.json")
+    assert {f["severity"] for f in report["findings"] if f["rule"] == "CNT002"} == {"error"}
+    assert run(["rules", "explain", "CNT001"]) == 0 and "min_similarity: 0.5" in capsys.readouterr().out
+    (work / "articles" / "a.md").write_text(
+        ARTICLE.replace("Police said four", "<!-- checker: ignore cnt001 -->\nPolice said four"), encoding="utf-8"
+    )
+    code, report = report_of(["check", "articles/a.md", "--no-cache", "-q"], work / "r.json")
+    assert code == 0 and [s["rule"] for s in report["suppressed"]] == ["CNT001"] and report["notes"] == []
+
+
+def _values(config_output: str) -> list[str]:
+    """`checker config` lines without the comments saying where each value came from."""
+    return [line.split("  # ")[0] for line in config_output.splitlines() if not line.startswith("#")]
+
+
+@pytest.mark.parametrize("name", ["checker.toml", "pyproject.toml"])
+def test_config_output_pastes_back_into_the_file_it_came_from(work, monkeypatch, capsys, name):
+    table = "[tool.checker]\n" if name == "pyproject.toml" else ""
+    (work / "extra-rules").mkdir()
+    (work / name).write_text(
+        f'{table}fail-on = "warning"\nrules-dirs = ["extra-rules"]\ncache-dir = false\n'
+        'format = ["json=out/r.json", "text"]\nexclude = ["drafts/"]\n'
+        "[" + ("tool.checker." if table else "") + 'severity]\nCNT002 = "error"\n'
+        "[" + ("tool.checker." if table else "") + "rules.CNT001]\nmin_similarity = 0.5\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(work / "articles")  # paths are written relative to the file, wherever config runs
+    assert run(["config", "--ignore", "NAM002"]) == 0
+    printed = capsys.readouterr().out
+    assert ("[tool.checker]" in printed) == (name == "pyproject.toml"), printed
+    assert 'rules-dirs = ["extra-rules"]' in printed and "cache-dir = false" in printed
+    assert 'format = ["json=out/r.json", "text"]' in printed and 'ignore = ["NAM002"]  # command line' in printed
+    # pasted into the same file elsewhere, it reads back to the same configuration
+    copy = work / "copy"
+    (copy / "extra-rules").mkdir(parents=True)
+    (copy / name).write_text(printed, encoding="utf-8")
+    monkeypatch.chdir(copy)
+    assert run(["config"]) == 0
+    again = capsys.readouterr().out
+    assert _values(again) == _values(printed)
+    assert all(line.endswith(f"# {name}") for line in again.splitlines() if "=" in line and "default" not in line)
+
+
+def test_config_output_without_a_file_pastes_into_checker_toml(work, capsys):
+    assert run(["config", "--fail-on", "note", "--no-cache", "--format", "sarif=x.sarif"]) == 0
+    printed = capsys.readouterr().out
+    assert "\n[tool.checker]" not in printed and "paste" in printed
+    (work / "checker.toml").write_text(printed, encoding="utf-8")
+    assert run(["config"]) == 0
+    assert _values(capsys.readouterr().out) == _values(printed)

@@ -89,7 +89,7 @@ COMMANDS = sorted({c for text in (GITHUB.read_text(), GITLAB.read_text(), _ci_se
 
 def test_there_are_commands_to_check():
     assert any("--format github" in c for c in COMMANDS) and any("--format gitlab=" in c for c in COMMANDS)
-    assert any(c.startswith("checker baseline") for c in COMMANDS)
+    assert any("--baseline checker-baseline.json" in c for c in COMMANDS)  # recording it: test_readme runs that
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -128,7 +128,7 @@ def test_pre_commit_hook_entry_runs_on_staged_files(tmp_path):
     assert hook["language"] == "python" and hook["pass_filenames"] is True and hook["require_serial"] is True
     files = re.compile(hook["files"])
     assert all(files.search(n) for n in ("a.md", "b.txt", "c.json", "d.jsonl")) and not files.search("e.py")
-    assert hook["entry"] == "checker check"
+    assert hook["entry"] == "checker check --force-exclude --allow-empty"
     # pre-commit runs `entry` + the staged file names; `checker` is this checkout's CLI
     command = [sys.executable, "-m", "checker", *shlex.split(hook["entry"])[1:]]
     env = dict(os.environ, PYTHONPATH=str(ROOT), HF_HUB_OFFLINE="1")
@@ -138,4 +138,13 @@ def test_pre_commit_hook_entry_runs_on_staged_files(tmp_path):
     assert clean.returncode == 0, clean.stderr
     bad = subprocess.run([*command, "clean.md", "bad.md"], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert bad.returncode == 1, bad.stderr
-    assert "1 errors" in bad.stderr
+    assert "1 error," in bad.stderr
+    # a commit that stages only repository files (or ignored ones) has no article to check, and passes
+    (tmp_path / "README.md").write_text(BAD, encoding="utf-8")
+    (tmp_path / ".checkerignore").write_text("drafts/\n", encoding="utf-8")
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "drafts" / "d.md").write_text(BAD, encoding="utf-8")
+    other = subprocess.run(
+        [*command, "README.md", "drafts/d.md"], cwd=tmp_path, env=env, capture_output=True, text=True
+    )
+    assert other.returncode == 0, other.stderr

@@ -95,11 +95,15 @@ def test_layers_import_only_downward():
 
 
 def test_light_commands_import_no_models():
-    """`checker --help`, `checker rules`, `checker schema` and `checker config` answer without torch, spaCy or sklearn."""
+    """`checker --help`, `--version`, `rules`, `schema`, `config`, usage errors and "no articles found" answer
+    without torch, spaCy or sklearn (benchmarks/startup.py times them)."""
     probe = (
-        "import sys, contextlib, io\n"
+        "import sys, contextlib, io, tempfile\n"
         "from checker.cli import run\n"
-        "for argv in (['--help'], ['rules'], ['rules', 'explain', 'CNT001'], ['schema'], ['config'], ['check', 'nope/']):\n"
+        "empty = tempfile.mkdtemp()\n"
+        "for argv in (['--help'], ['--version'], ['rules'], ['rules', 'explain', 'CNT001'], ['schema'], ['config'],\n"
+        "             ['check', 'nope/'], ['check', empty], ['check', 'seeds', '--fail-on', 'bogus'],\n"
+        "             ['check', 'seeds', '--select', 'NOPE9'], ['check', empty, '--allow-empty', '--no-cache']):\n"
         "    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):\n"
         "        run(argv)\n"
         "heavy = sorted({m.split('.')[0] for m in sys.modules} & {'torch', 'spacy', 'sklearn', 'sentence_transformers'})\n"

@@ -16,6 +16,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
+from checker import RULES_DOCS_URL
 from checker.commands import check_articles
 from checker.ingest import read_paths
 from checker.report.build import build_report
@@ -28,6 +29,7 @@ from checker.report.render.text import render_text
 from checker.report.schema import validate_report
 from checker.rules.selection import Selection
 
+RULE_DOCS = (Path(__file__).resolve().parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
 ROOT = Path(__file__).resolve().parent.parent
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -129,6 +131,9 @@ def test_sarif_rule_metadata(report, rules):
         assert descriptor["defaultConfiguration"]["level"] == entry["severity"] == rule.severity.value
         assert descriptor["properties"]["group"] == entry["group"]
         assert descriptor["properties"]["engine"] == entry["engine"]
+        # a link to the rule's section of the docs, which exists there
+        assert descriptor["helpUri"] == f"{RULES_DOCS_URL}#{entry['id'].lower()}"
+        assert f"\n## {entry['id']}\n" in RULE_DOCS
 
 
 def test_sarif_results_match_findings(report, rules):
@@ -165,7 +170,8 @@ def test_sarif_artifacts_and_uris(report, rules):
 
 
 def test_sarif_regions_point_at_the_claim(report, rules, claims):
-    """Read the seed files: the text at each region is exactly the claim (JSONL: the record line, column 1)."""
+    """Read the seed files: the text at each region is exactly the claim (JSONL: inside the record's string,
+    with a start only, since escapes inside a claim would make the file's form longer)."""
     checked = {"text": 0, "record": 0}
     for result, finding in zip(sarif_log(report, rules)["runs"][0]["results"], report["findings"]):
         for location, evidence in zip(all_locations(result), in_conflict_first(finding)):
@@ -182,10 +188,10 @@ def test_sarif_regions_point_at_the_claim(report, rules, claims):
                 assert region["snippet"]["text"] == claim["text"]
                 checked["text"] += 1
             elif path.suffix == ".jsonl":
-                assert region["startColumn"] == 1 and "endColumn" not in region
-                record = json.loads(lines[region["startLine"] - 1])
-                assert record["id"] == evidence["article"]
-                assert claim["text"] in record["text"]
+                assert region["startColumn"] == evidence["column"] > 1 and "endColumn" not in region
+                line = lines[region["startLine"] - 1]
+                assert json.loads(line)["id"] == evidence["article"]
+                assert line[region["startColumn"] - 1 :].startswith(json.dumps(claim["text"], ensure_ascii=False)[1:-1])
                 checked["record"] += 1
     assert checked["text"] > 10 and checked["record"] > 0
 
@@ -321,26 +327,46 @@ def test_gitlab_empty_report(report):
 # --- terminal text -----------------------------------------------------------------------------
 
 
-def test_text_lines(report):
+def test_text_lines(report, claims):
+    """One line per finding at its first claim, then every claim's location on indented lines under it."""
     text = RENDERERS["text"](report, ())
     assert "\x1b" not in text and text.endswith("\n")
     lines = text.splitlines()
-    assert len(lines) == len(report["findings"]) + 1
+    findings = [line for line in lines[:-1] if not line.startswith("    ")]
+    assert len(findings) == len(report["findings"])
     pattern = re.compile(
         r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<rule>[A-Z]{3}\d{3}) (?P<msg>.+)$"
     )
-    for line, finding in zip(lines, report["findings"]):
-        match = pattern.match(line)
-        assert match, line
+    location = re.compile(
+        r"^  (?P<mark>[! ]) (?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): “(?P<claim>.+)” \((?P<article>[^,)]+)"
+    )
+    index = 0
+    for finding in report["findings"]:
+        match = pattern.match(lines[index])
+        assert match, lines[index]
         first = in_conflict_first(finding)[0]
         assert (match["path"], int(match["line"]), int(match["col"])) == (first["path"], first["line"], first["column"])
         assert (match["sev"], match["rule"], match["msg"]) == (finding["severity"], finding["rule"], finding["message"])
+        index += 1
+        if len(finding["evidence"]) == 1:
+            continue
+        for evidence in in_conflict_first(finding):  # every location of the finding, each with its claim
+            where = location.match(lines[index])
+            assert where, lines[index]
+            assert (where["mark"] == "!") == evidence["conflict"]
+            place = (where["path"], int(where["line"]), int(where["col"]), where["article"])
+            assert place == (evidence["path"], evidence["line"], evidence["column"], evidence["article"])
+            assert where["claim"] == " ".join(claims[evidence["claim"]]["text"].split())
+            index += 1
+    assert index == len(lines) - 1
+    assert sum(len(f["evidence"]) > 1 for f in report["findings"]) > 5
     summary = report["summary"]
     sev = summary["by_severity"]
     assert lines[-1] == (
         f"{summary['findings']} findings ({sev['error']} errors, {sev['warning']} warnings, {sev['note']} notes) "
         f"in {summary['articles']} articles, {summary['claims']} claims: FAIL"
     )
+    assert RENDERERS["text"](report, (), summary=False) == text.rsplit("\n", 2)[0] + "\n"  # --quiet
 
 
 def test_text_colour_and_input_errors(report):

@@ -3,16 +3,24 @@
 Changed means: in ``git diff REF...HEAD`` (since the merge base, as a pull request shows it),
 or changed but not yet committed (staged, unstaged or untracked). Unchanged articles are still
 read, because a changed article must be compared against the rest of the batch.
+
+A finding across articles has its first claim as its location (the annotation GitHub shows, the
+SARIF result's primary location). When the first claim sits in an article the pull request did
+not touch, the annotation lands outside the diff, where nobody reviewing it looks; so findings
+are anchored on a changed article (``anchor_on_changed``): its claim comes first.
 """
 
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import CheckerError, ErrorCode
+from ..records import Finding
 
-__all__ = ["changed_files"]
+__all__ = ["anchor_on_changed", "changed_files"]
 
 
 def _error(message: str) -> CheckerError:
@@ -49,3 +57,21 @@ def changed_files(ref: str, cwd: Path | None = None) -> set[Path]:
     ):
         names.extend(n for n in _git(args, root).split("\0") if n)
     return {(root / name).resolve() for name in names}
+
+
+def anchor_on_changed(findings: Iterable[Finding], changed_articles: set[str]) -> list[Finding]:
+    """Findings whose first evidence is in a changed article: claims from changed articles move to the
+    front (in their order), the others follow (in theirs). A finding's id does not depend on order."""
+    anchored: list[Finding] = []
+    for finding in findings:
+        if finding.evidence[0].article_id in changed_articles:
+            anchored.append(finding)
+            continue
+        order = sorted(
+            range(len(finding.evidence)), key=lambda i: finding.evidence[i].article_id not in changed_articles
+        )
+        claims = (
+            finding.claims if len(finding.claims) != len(finding.evidence) else tuple(finding.claims[i] for i in order)
+        )
+        anchored.append(replace(finding, evidence=tuple(finding.evidence[i] for i in order), claims=claims))
+    return anchored

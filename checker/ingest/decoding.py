@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ..errors import ErrorCode
 from ..records import InputError
 
@@ -39,11 +41,12 @@ def _error(shown: str, code: ErrorCode, message: str) -> InputError:
 # C1 control characters that scraped pages carry in place of cp1252 punctuation ("Miami\x92s").
 _C1_AS_CP1252 = {code: bytes([code]).decode("cp1252", errors="replace") for code in range(0x80, 0xA0)}
 _C1_AS_CP1252 = {code: ch for code, ch in _C1_AS_CP1252.items() if ch != "\ufffd"}
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def normalise_text(text: str) -> str:
     """Unify line ends, and read stray C1 controls as the cp1252 punctuation they stand for."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if any("\x80" <= ch <= "\x9f" for ch in text):
+    if _C1.search(text):
         text = text.translate(_C1_AS_CP1252)
     return text

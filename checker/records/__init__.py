@@ -3,7 +3,7 @@
 Imports nothing from ``checker`` but ``checker.errors``.
 """
 
-from .articles import Article, ArticleFormat, InputError, Sentence
+from .articles import Anchor, Article, ArticleFormat, InputError, Sentence
 from .claims import (
     CLAIM_KINDS,
     REPORTER,
@@ -21,6 +21,7 @@ from .ranges import Range, ranges_overlap
 from .rules import Hit, Rule, RuleDoc
 
 __all__ = [
+    "Anchor",
     "Article",
     "ArticleFormat",
     "Attribution",

@@ -7,16 +7,40 @@ input build the same objects.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
 from ..errors import Category, ErrorCode
 from .codec import meta
 
-__all__ = ["Article", "ArticleFormat", "Field", "InputError", "Sentence"]
+__all__ = ["Anchor", "Article", "ArticleFormat", "Field", "InputError", "Sentence"]
 
 ArticleFormat = Literal["text", "markdown", "json", "jsonl"]
 Field = Literal["text", "title"]
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a field that was decoded from the file (a JSON string, a YAML title) sits on its line.
+
+    Escapes make decoded offsets and file columns drift apart (``\\"`` is two characters in the
+    file, one in the text), so the reader records, while it still has the file's raw text, the
+    column of every run of characters that map one to one onto the file. ``steps`` holds
+    ``(offset into the field, 1-based column)`` pairs, the first at offset 0. ``exact`` is False
+    when only the field's start is known (a YAML title folded over several lines): every offset
+    then maps to that start, which is still the right line.
+    """
+
+    line: int  # 1-based line of the file the field sits on
+    steps: tuple[tuple[int, int], ...]
+    exact: bool = True
+
+    def column(self, offset: int) -> int:
+        """1-based column in the file of the character at ``offset`` into the decoded field."""
+        index = max(0, bisect_right(self.steps, (offset, float("inf"))) - 1)
+        start, column = self.steps[index]
+        return column + (offset - start if self.exact else 0)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,6 +62,9 @@ class Article:
     notes: tuple[str, ...] = ()
     line_offset: int = field(default=0, metadata=meta(skip=True))  # 0-based file line where ``text`` starts
     record_line: int | None = field(default=None, metadata=meta(skip=True))  # 1-based line of a JSON record
+    # Where ``title`` and (for JSON formats) ``text`` sit in the file, recorded at read time; None: unknown.
+    title_at: Anchor | None = field(default=None, metadata=meta(skip=True))
+    text_at: Anchor | None = field(default=None, metadata=meta(skip=True))
 
     @property
     def embedded(self) -> bool:

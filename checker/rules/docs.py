@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from .. import RULES_DOCS_URL
 from ..records import Rule
+
+__all__ = ["explain", "rule_docs_url", "rules_markdown"]
+
+
+def rule_docs_url(rule_id: str) -> str:
+    """The rule's section of docs/rules.md (its heading is the id, so the anchor is the id in lower case)."""
+    return f"{RULES_DOCS_URL}#{rule_id.lower()}"
 
 
 def explain(rule: Rule) -> str:
@@ -35,7 +43,8 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
     out = [
         "# Rules",
         "",
-        "Generated from `rules/*.yaml` by `python -m checker.rules.docs > docs/rules.md`; do not edit by hand.",
+        "Generated from `rules/*.yaml` by `.venv/bin/python -m checker.rules.docs > docs/rules.md`; "
+        "do not edit by hand.",
         "",
         "| Id | Name | Group | Severity | Engine |",
         "|---|---|---|---|---|",

@@ -68,11 +68,17 @@ def fingerprint(rule_id: str, hit: Hit, claims: list[Claim], batch: Batch) -> st
 
 
 def position(article: Article, field: str, offset: int) -> tuple[int, int]:
-    """1-based line and column in the file for an offset into the article text."""
-    if article.record_line is not None:
-        return article.record_line, 1
-    if field == "title":
-        return 1, 1
+    """1-based line and column in the file for an offset into the article's title or text.
+
+    Fields the reader decoded (a JSON string, a YAML title) carry an anchor recorded at read time,
+    which counts the escapes between the text and the file; a Markdown or plain-text body is the
+    file itself from ``line_offset`` on. Without either, the record's line (or the file's first).
+    """
+    anchor = article.title_at if field == "title" else article.text_at
+    if anchor is not None:
+        return anchor.line, anchor.column(offset)
+    if field == "title" or article.embedded:
+        return article.record_line or 1, 1
     before = article.text[:offset]
     line = article.line_offset + before.count("\n") + 1
     column = offset - (before.rfind("\n") + 1) + 1

@@ -1,7 +1,7 @@
 """The one place that decides which rules run and at what severity.
 
 Selectors match a rule by id ("CNT001"), id prefix ("CNT"), name
-("count-conflict-same-source"), group ("counts") or "ALL". When a rule matches both
+("count-conflict-same-source"), group ("counts") or "ALL", in any case. When a rule matches both
 a select and an ignore selector, the more specific selector wins (an exact id beats
 a prefix, a longer prefix beats a shorter one, any prefix beats a group, a group
 beats ALL); on a tie, ignore wins.
@@ -22,14 +22,16 @@ __all__ = ["Selection", "names_rule", "specificity"]
 
 
 def specificity(selector: str, rule: Rule) -> int:
-    """How specifically ``selector`` names ``rule``; 0 = it does not match."""
-    if selector in (rule.id, rule.name):
+    """How specifically ``selector`` names ``rule``; 0 = it does not match. Case does not matter:
+    ``cnt001``, ``Cnt`` and ``CNT001`` are the same selector, as an editor types them."""
+    folded = selector.casefold()
+    if folded in (rule.id.casefold(), rule.name.casefold()):
         return 100
-    if rule.id.startswith(selector) and selector[:1].isupper():
+    if folded.isalnum() and folded[:1].isalpha() and rule.id.casefold().startswith(folded):
         return 10 + len(selector)
-    if selector == rule.group:
+    if folded == rule.group.casefold():
         return 5
-    if selector == "ALL":
+    if folded == "all":
         return 1
     return 0
 

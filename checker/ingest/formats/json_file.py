@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 from ...errors import ErrorCode
 from ...records import Article, InputError
 from . import reader
+from .json_positions import LineIndex, is_article_record, placed, record_string_starts
 from .records import article_from_record
+
+NOT_ARTICLES = "not an article file: no record has a 'text' or 'content' field"
 
 
 @reader("json", ".json")
@@ -26,6 +30,13 @@ def read_json(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tupl
         records = data
     else:
         records = [data]
+    if not any(is_article_record(r) for r in records):
+        return [], [InputError(path=shown, code=ErrorCode.NOT_AN_ARTICLE, message=NOT_ARTICLES)]
+    try:
+        starts = record_string_starts(text, data)
+    except (RecursionError, ValueError, IndexError, KeyError):  # pragma: no cover - json.loads read it
+        starts = [{} for _ in records]
+    lines = LineIndex(text)
     articles: list[Article] = []
     errors: list[InputError] = []
     for index, record in enumerate(records):
@@ -35,5 +46,6 @@ def read_json(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tupl
         if error:
             errors.append(error)
         elif article:
-            articles.append(article)
+            line = lines.at(min(starts[index].values(), default=0))[0]  # the record's first string
+            articles.append(replace(placed(article, record, starts[index], text, lines.at), record_line=line))
     return articles, errors

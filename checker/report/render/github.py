@@ -15,7 +15,15 @@ from typing import Any
 from ...records import Rule
 from .locations import Locator, in_conflict_first, posix_path
 
-__all__ = ["LEVELS", "escape_data", "escape_property", "workflow_command", "render_github"]
+__all__ = [
+    "LEVELS",
+    "STEP_SUMMARY_LIMIT",
+    "escape_data",
+    "escape_property",
+    "render_github",
+    "step_summary",
+    "workflow_command",
+]
 
 LEVELS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -76,3 +84,36 @@ def _message(finding: dict[str, Any], claims: dict[str, dict[str, Any]]) -> str:
             f" ({evidence['article']})"
         )
     return "\n".join(parts)
+
+
+# GitHub refuses a job summary over 1 MiB per step ("$GITHUB_STEP_SUMMARY upload aborted"); stay
+# a little below it.
+STEP_SUMMARY_LIMIT = 1024 * 1024 - 4096
+_CUT_NOTE = (
+    "\n\n> **The report is cut here:** GitHub shows at most 1 MiB of summary per step. "
+    "The full report is in the run's output files (for example `--out reports/`, kept as an artifact).\n"
+)
+
+
+def step_summary(markdown: str, used: int = 0) -> str:
+    """The Markdown report for the job summary, cut at a line so the step's summary stays under
+    ``STEP_SUMMARY_LIMIT`` bytes, with a note saying so.
+
+    ``used``: bytes the summary file already holds (an earlier command of the same step). A cut
+    inside a fenced code block or an open ``<details>`` closes them, so the note still shows.
+    """
+    room = max(0, STEP_SUMMARY_LIMIT - used)
+    data = markdown.encode("utf-8")
+    if len(data) <= room:
+        return markdown
+    budget = room - len(_CUT_NOTE.encode("utf-8"))
+    while True:
+        kept = data[: max(0, budget)].decode("utf-8", errors="ignore")
+        kept = kept[: kept.rfind("\n") + 1]
+        closers = "```\n" if sum(1 for line in kept.splitlines() if line.lstrip().startswith("```")) % 2 else ""
+        closers += "</details>\n" * max(0, kept.count("<details") - kept.count("</details>"))
+        cut = kept + closers + _CUT_NOTE
+        over = len(cut.encode("utf-8")) - room
+        if over <= 0 or not kept:
+            return cut
+        budget -= over

@@ -1,15 +1,15 @@
 """Where a claim sits in its file, in the terms CI formats want (1-based lines and columns, an end).
 
-The report gives each piece of evidence a start line and column only. SARIF regions and
-GitHub annotations can underline the claim itself, so the end is derived here, from the
-claim's exact text: the report guarantees ``text == article_text[start:end]`` and newlines
-are normalised when files are read, so counting ``\\n`` in the claim gives the end line.
-Two cases have no trustworthy column range and get none:
+The report gives each piece of evidence a start line and column only (the real ones: the
+readers record where a JSON string or a front-matter title sits, escapes counted). SARIF
+regions and GitHub annotations can underline the claim itself, so the end is derived here,
+from the claim's exact text: the report guarantees ``text == article_text[start:end]`` and
+newlines are normalised when files are read, so counting ``\\n`` in the claim gives the end
+line. Two cases have no trustworthy end and get a start only:
 
-- articles embedded in JSON/JSONL: offsets are into the decoded string, not the file line
-  (JSON escapes shift columns), so the evidence is the record line, column 1;
-- headline claims (``field == "title"``): offsets are into the title, which the report
-  does not place in the file.
+- articles embedded in JSON/JSONL: the claim's text is decoded, and an escape inside it
+  (``\\"``, ``\\u2019``) makes it longer in the file than in the report;
+- headline claims (``field == "title"``): a quoted or escaped title differs the same way.
 """
 
 from __future__ import annotations
@@ -47,9 +47,7 @@ class Locator:
         """The span of one piece of evidence; exact (with an end) only when the claim text maps onto the file."""
         line, column, path = evidence["line"], evidence["column"], evidence["path"]
         claim = self.claims.get(evidence["claim"])
-        if evidence["article"] in self.embedded:
-            return Span(path, line, 1)
-        if claim is None or claim.get("field") != "text":
+        if claim is None or claim.get("field") != "text" or evidence["article"] in self.embedded:
             return Span(path, line, column)
         text: str = claim["text"]
         if len(text) != evidence["end"] - evidence["start"] or "\r" in text:

@@ -1,7 +1,8 @@
 """SARIF 2.1.0: the format code-scanning dashboards (GitHub, Azure DevOps, IDE viewers) ingest.
 
-One run per report. Every selected rule becomes a ``reportingDescriptor`` with its documentation,
-so a viewer can explain a finding without the rule files. Each finding becomes a result whose
+One run per report. Every selected rule becomes a ``reportingDescriptor`` with its documentation
+and a ``helpUri`` to its section of docs/rules.md, so a viewer can explain a finding without the
+rule files. Each finding becomes a result whose
 primary location is its first claim and whose ``relatedLocations`` are the other claims; the
 finding id goes into ``partialFingerprints`` so dashboards track a finding across runs the same
 way the checker's baseline does (content, not position). Columns count Unicode code points,
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ...records import Rule
+from ...rules.docs import rule_docs_url
 from .locations import Locator, Span, artifact_uri, in_conflict_first
 
 __all__ = ["SARIF_SCHEMA_URI", "SARIF_VERSION", "FINGERPRINT_KEY", "sarif_log", "render_sarif"]
@@ -76,6 +78,7 @@ def _descriptor(entry: dict[str, Any], rule: Rule | None) -> dict[str, Any]:
         }
     else:
         descriptor["fullDescription"] = {"text": title}
+    descriptor["helpUri"] = rule_docs_url(entry["id"])
     descriptor["defaultConfiguration"] = {"level": entry["severity"]}
     descriptor["properties"] = {"group": entry["group"], "engine": entry["engine"], "tags": [entry["group"]]}
     return descriptor
