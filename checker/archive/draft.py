@@ -72,9 +72,9 @@ def check_drafts(
         extracted[stored.article.id] = (stored.sentences, stored.claims)
     articles = [s.article for s in archived] + list(drafts)
     source = _Source(store, extracted)
-    batch = build_batch(
-        articles, embedder=Embedder(store=source) if embedder is None else embedder, cache=source, stories=stories
-    )
+    # archived claims' vectors come from the archive: only the draft's own clauses are embedded (the model is
+    # loaded once per process, whichever Embedder asks for it)
+    batch = build_batch(articles, embedder=Embedder(store=source), cache=source, stories=stories)
     draft_ids = {d.id for d in drafts}
     findings = [f for f in run_rules(rules, batch) if any(e.conflict and e.article_id in draft_ids for e in f.evidence)]
     return batch, findings
