@@ -185,6 +185,10 @@ def check(
         Path | None,
         typer.Option("--archive", help="Check the articles as drafts against this archive of published ones."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (one process) or ray (Ray Data; RAY_ADDRESS for a cluster).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray: parallel analysers (one model each).")] = 2,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -225,6 +229,8 @@ def check(
         no_cache=no_cache,
         formats=formats,
     )
+    if engine not in ("local", "ray"):
+        _fail(f"--engine: expected local or ray (got {engine!r})")
     named, stdin = _stdin(paths, stdin_filename)
     from .commands import CheckRequest, run_check  # the analysis stack, only once the command line is good
 
@@ -239,6 +245,8 @@ def check(
         allow_empty=allow_empty,
         force_exclude=force_exclude,
         archive=archive,
+        engine=engine,
+        workers=workers,
     )
     raise typer.Exit(run_check(request))
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +24,7 @@ from .errors import CheckerError, ErrorCode, ExitCode
 from .files import unwritable, write_files
 from .ingest import READERS, ReadResult, Stdin, read_paths
 from .progress import progress_bar
-from .records import Article, Finding, Rule
+from .records import Article, Finding, InputError, Rule
 from .report.build import build_report, failing
 from .report.render import RENDERERS
 from .report.render.github import step_summary
@@ -51,6 +51,8 @@ class CheckRequest:
     allow_empty: bool = False  # finding no article is a pass, not a usage error
     force_exclude: bool = False  # named files are left out by ignore files and default excludes too
     archive: Path | None = None  # check the articles as drafts against this archive
+    engine: str = "local"  # "ray": the same pipeline as Ray Data stages (pip install "newsroom-checker[scale]")
+    workers: int = 2  # Ray: analysers (one model each) and judging partitions
 
     def outputs(self) -> list[Output]:
         """Every report this run writes or prints: the configured formats, then ``--out``'s two files."""
@@ -135,6 +137,9 @@ def _read_and_check(
     try:
         if request.archive is not None:
             checked = check_against_archive(request.archive, list(read.articles), rules)
+        elif request.engine == "ray":
+            checked, failed = _check_with_ray(list(read.articles), rules, request.workers)
+            read = replace(read, errors=(*read.errors, *failed))
         else:
             with progress_bar(enabled=not request.quiet) as progress:
                 articles = list(read.articles)
@@ -145,6 +150,21 @@ def _read_and_check(
     if scope is not None:  # annotations belong on the diff: a changed article's claim comes first
         checked = Checked(checked.batch, tuple(anchor_on_changed(checked.findings, scope)))
     return read, checked, scope
+
+
+def _check_with_ray(articles: list[Article], rules: list[Rule], workers: int) -> tuple[Checked, list[InputError]]:
+    """The check on Ray Data, and the articles that failed on a worker (input errors of the run)."""
+    try:
+        from .scale.ray_engine import check_with_ray
+    except ImportError:
+        message = 'the ray engine needs Ray: pip install "newsroom-checker[scale]"'
+        raise CheckerError(ErrorCode.MODEL_MISSING, message) from None
+    if not articles:
+        return check_articles(articles, rules), []
+    batch, findings, errors = check_with_ray(articles, rules, workers=workers)
+    for error in errors:
+        _say(error.one_line())
+    return Checked(batch, tuple(findings)), errors
 
 
 def check_against_archive(directory: Path, drafts: Sequence[Article], rules: Sequence[Rule]) -> Checked:

@@ -47,6 +47,7 @@ class ErrorCode(str, Enum):
     BAD_JSON = "bad-json"
     BAD_RECORD = "bad-record"
     UNSUPPORTED_TYPE = "unsupported-type"
+    ARTICLE_FAILED = "article-failed"
     NOT_AN_ARTICLE = "not-an-article"
     CONFIG = "config"
     RULE_FILE = "rule-file"
@@ -83,6 +84,7 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.BAD_JSON: ("E107", Category.INPUT),
     ErrorCode.BAD_RECORD: ("E108", Category.INPUT),
     ErrorCode.UNSUPPORTED_TYPE: ("E109", Category.INPUT),
+    ErrorCode.ARTICLE_FAILED: ("E199", Category.INPUT),
     ErrorCode.NOT_AN_ARTICLE: ("E110", Category.INPUT),
     ErrorCode.CONFIG: ("E201", Category.CONFIG),
     ErrorCode.RULE_FILE: ("E202", Category.CONFIG),

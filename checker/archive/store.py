@@ -167,7 +167,7 @@ class ArchiveStore:
                 stored.seq,
                 stored.story,
                 a.published.isoformat() if a.published else None,
-                json.dumps(_article_record(a), ensure_ascii=False),
+                json.dumps(encode(a, complete=True), ensure_ascii=False),
                 json.dumps(extraction, ensure_ascii=False),
                 np.asarray(stored.lead, dtype=np.float32).tobytes(),
                 float(stored.local),
@@ -286,31 +286,9 @@ class ArchiveStore:
         }
 
 
-def _article_record(article: Article) -> dict[str, Any]:
-    return {
-        **encode(article),
-        "text": article.text,
-        "line_offset": article.line_offset,
-        "record_line": article.record_line,
-    }
-
-
 def _stored(row: Any) -> StoredArticle:
     _id, seq, story, _published, record, extraction, lead, local, names, dates, _added = row
-    data = json.loads(record)
-    article = Article(
-        id=data["id"],
-        path=data["path"],
-        format=data["format"],
-        text=data["text"],
-        title=data["title"],
-        published=dt.date.fromisoformat(data["published"]) if data["published"] else None,
-        source=data["source"],
-        url=data["url"],
-        notes=tuple(data["notes"]),
-        line_offset=data["line_offset"],
-        record_line=data["record_line"],
-    )
+    article = decode(Article, json.loads(record), complete=True)
     payload = json.loads(extraction)
     return StoredArticle(
         article=article,
