@@ -28,12 +28,20 @@ def archive_add(
     chunk: Annotated[
         int, typer.Option("--chunk", min=1, help="Articles per commit (a crash loses at most one).")
     ] = 200,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local, or ray (reading and analysis on Ray Data).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray: parallel analysers.")] = 2,
 ) -> None:
     """Read published articles once and store their claims, stories and vectors (incremental)."""
     from .commands import run_archive_add
     from .config import resolve_config
 
-    raise typer.Exit(run_archive_add(paths, archive, resolve_config(), quiet=quiet, chunk=chunk))
+    if engine not in ("local", "ray"):
+        typer.echo(f"checker: --engine: expected local or ray (got {engine!r})", err=True)
+        raise typer.Exit(2)
+    code = run_archive_add(paths, archive, resolve_config(), quiet=quiet, chunk=chunk, engine=engine, workers=workers)
+    raise typer.Exit(code)
 
 
 @archive_app.command("stats")

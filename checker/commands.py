@@ -327,7 +327,14 @@ def run_baseline(request: CheckRequest, out: Path) -> int:
 
 
 def run_archive_add(
-    paths: Sequence[Path], directory: Path, config: Config, *, quiet: bool = False, chunk: int = 200
+    paths: Sequence[Path],
+    directory: Path,
+    config: Config,
+    *,
+    quiet: bool = False,
+    chunk: int = 200,
+    engine: str = "local",
+    workers: int = 2,
 ) -> int:
     """Read published articles once and store their claims, story and vectors; a bad file adds nothing."""
     from .archive.adding import add_articles
@@ -346,7 +353,14 @@ def run_archive_add(
         return exc.exit_code
     try:
         with progress_bar(enabled=not quiet) as progress:
-            result = add_articles(store, read.articles, progress=progress, chunk=chunk)
+            analyse = None
+            if engine == "ray":
+                from functools import partial
+
+                from .scale.ray_engine import analyse_with_ray
+
+                analyse = partial(analyse_with_ray, workers=workers)
+            result = add_articles(store, read.articles, progress=progress, chunk=chunk, analyse=analyse)
         count = store.count()
     finally:
         store.close()

@@ -93,3 +93,22 @@ def test_a_failed_article_is_an_error_record_not_a_lost_article(articles, rules)
     batch, findings, errors = check_with_ray(articles, rules, workers=2, batch_size=4, fault=partial(_fail_one, bad))
     assert [e.code.value for e in errors] == ["article-failed"] and bad in errors[0].message
     assert len(batch.articles) == len(articles) and findings
+
+
+def test_archive_add_on_ray_stores_what_a_local_add_stores(articles, tmp_path):
+    from functools import partial
+
+    from checker.archive.adding import add_articles
+    from checker.archive.store import ArchiveStore
+    from checker.scale.ray_engine import analyse_with_ray
+
+    contents = []
+    for name, analyse in (("local", None), ("ray", partial(analyse_with_ray, workers=2, batch_size=4))):
+        store = ArchiveStore(tmp_path / name, create=True)
+        try:
+            add_articles(store, articles, analyse=analyse)
+            stored = store.load(seqs=range(store.next_seq()))
+            contents.append([(s.article.id, s.story, [encode(c) for c in s.claims]) for s in stored])
+        finally:
+            store.close()
+    assert contents[0] == contents[1] and len(contents[0]) == len(articles)

@@ -19,7 +19,7 @@ import json
 import logging
 import os
 import warnings
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import numpy as np
@@ -27,12 +27,13 @@ import numpy as np
 from ..analyse.batch import Batch
 from ..analyse.stories import group_stories
 from ..analyse.story_signals import StoryArticle, StoryName
-from ..errors import ErrorCode
+from ..archive.adding import Analysed
+from ..errors import CheckerError, ErrorCode
 from ..records import Article, Claim, Finding, InputError, Rule, Sentence, decode
 from ..rules.runner import finding_order
 from .stages import Analyser, Fault, article_from_row, article_row, judge_partition, stored_extraction
 
-__all__ = ["check_with_ray"]
+__all__ = ["analyse_with_ray", "check_with_ray"]
 
 
 def _start(workers: int) -> None:
@@ -59,28 +60,9 @@ def check_with_ray(
     fault: Fault | None = None,
 ) -> tuple[Batch, list[Finding], list[InputError]]:
     """The batch (articles, sentences, claims, stories) and the findings, as a single-process run gives them."""
-    import ray
-    import ray.data
 
-    _start(workers)
-    context = ray.data.DataContext.get_current()
-    context.execution_options.preserve_order = True
-    context.enable_progress_bars = False
     order = {a.id: i for i, a in enumerate(articles)}
-    with warnings.catch_warnings():  # Ray names its actor fault-tolerance arguments differently release to release
-        warnings.simplefilter("ignore")
-        analysed = (
-            ray.data.from_items([article_row(a) for a in articles])
-            .map_batches(
-                Analyser,
-                fn_constructor_kwargs={"fault": fault} if fault is not None else None,
-                batch_size=batch_size,
-                compute=ray.data.ActorPoolStrategy(size=workers),
-                num_cpus=1,
-                ray_remote_args_fn=lambda: {"max_restarts": 3, "max_task_retries": 3},  # a killed worker is retried
-            )
-            .materialize()
-        )
+    analysed = _analysed(articles, workers, batch_size, fault).materialize()
     light = analysed.select_columns(["article", "lead", "story", "error"]).take_all()
     story_inputs = [_story_input(row) for row in light]
     stories = group_stories(story_inputs) if story_inputs else {}
@@ -99,6 +81,36 @@ def check_with_ray(
     findings = sorted((decode(Finding, json.loads(r["finding"])) for r in found), key=lambda f: finding_order(f, order))
     batch, errors = _report_batch(analysed, stories, order)
     return batch, findings, errors
+
+
+def _analysed(articles: Sequence[Article], workers: int, batch_size: int, fault: Fault | None) -> Any:
+    """The analysis stage: a dataset of analysed articles, in the order given."""
+    import ray.data
+
+    _start(workers)
+    context = ray.data.DataContext.get_current()
+    context.execution_options.preserve_order = True
+    context.enable_progress_bars = False
+    with warnings.catch_warnings():  # Ray names its actor fault-tolerance arguments differently release to release
+        warnings.simplefilter("ignore")
+        return ray.data.from_items([article_row(a) for a in articles]).map_batches(
+            Analyser,
+            fn_constructor_kwargs={"fault": fault} if fault is not None else None,
+            batch_size=batch_size,
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            num_cpus=1,
+            ray_remote_args_fn=lambda: {"max_restarts": 3, "max_task_retries": 3},  # a killed worker is retried
+        )
+
+
+def analyse_with_ray(articles: Sequence[Article], *, workers: int = 2, batch_size: int = 8) -> Iterator[Analysed]:
+    """``archive add --engine ray``: articles analysed by Ray, streamed back in order for placement."""
+    for row in _analysed(articles, workers, batch_size, None).iter_rows():
+        if row["error"]:
+            raise CheckerError(ErrorCode.ARTICLE_FAILED, f"{article_from_row(row).path}: {row['error']}")
+        sentences, claims = stored_extraction(row)
+        vectors = {k: np.asarray(v, dtype=np.float32) for k, v in json.loads(row["vectors"]).items()}
+        yield Analysed(article_from_row(row), sentences, claims, _story_input(row), vectors)
 
 
 def _story_input(row: dict[str, Any]) -> StoryArticle:
