@@ -5,11 +5,13 @@ from __future__ import annotations
 from ._load import load
 
 __all__ = [
+    "COLLECTIVE_NOUNS",
     "NOT_VICTIMS",
     "PERPETRATOR_NOUNS",
     "PERSON_NOUNS",
     "PLACE_WORDS",
     "PRONOUNS",
+    "REFLEXIVES",
     "SINGULAR_PRONOUNS",
     "SUBJECT_CLASSES",
 ]
@@ -17,9 +19,11 @@ __all__ = [
 _DATA = load("people")
 
 PERSON_NOUNS: frozenset[str] = frozenset(_DATA["person_nouns"])
+COLLECTIVE_NOUNS: frozenset[str] = frozenset(_DATA["collective_nouns"])
 SUBJECT_CLASSES: dict[str, str] = dict(_DATA["classes"])
 PERPETRATOR_NOUNS: frozenset[str] = frozenset(_DATA["perpetrators"])
 NOT_VICTIMS: frozenset[str] = frozenset(_DATA["not_victims"])
 PLACE_WORDS: frozenset[str] = frozenset(_DATA["place_words"])
 SINGULAR_PRONOUNS: frozenset[str] = frozenset(_DATA["singular_pronouns"])
 PRONOUNS: frozenset[str] = frozenset(_DATA["pronouns"])
+REFLEXIVES: frozenset[str] = frozenset(_DATA["reflexive_pronouns"])
