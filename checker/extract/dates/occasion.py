@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...lexicon.events import (
     FUTURE_HEADS,
+    FUTURE_NOUN_MODIFIERS,
     INDEFINITE,
     NOUN_EVENTS,
     OCCASION_WORDS,
@@ -23,7 +24,7 @@ from ...lexicon.sources import SPEECH_VERBS
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["content_anchor", "date_anchor", "event_key", "occasion_of", "tense_of"]
+__all__ = ["content_anchor", "date_anchor", "event_key", "occasion_of", "past_event_noun", "tense_of"]
 
 
 def tense_of(sent: Span, token: Token) -> str:
@@ -67,6 +68,16 @@ def tense_of(sent: Span, token: Token) -> str:
     if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in children):
         return "future"  # "is holding a vigil Friday"
     return "past"
+
+
+def past_event_noun(anchor: Token | None) -> bool:
+    """A date on a noun of something that happened ("after an accidental shooting Saturday", "Friday's crash")
+    names a day that has been, even in a sentence about the present ("is recovering") or the future."""
+    if anchor is None or anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.lower_ in FUTURE_NOUN_MODIFIERS for c in anchor.children):
+        return False  # "the planned attack Friday"
+    return OCCASION_WORDS.get(anchor.lemma_.lower()) in ("incident", "death")
 
 
 def date_anchor(token: Token) -> Token | None:
@@ -128,6 +139,8 @@ def content_anchor(anchor: Token | None, date_token: Token) -> Token | None:
 def occasion_of(sent: Span, anchor: Token | None) -> str:
     if anchor is not None:
         lemma = anchor.lemma_.lower()
+        if lemma in SPEECH_VERBS and anchor.pos_ in ("VERB", "AUX"):
+            return "other"  # "police said Thursday": the day of a statement, not of the event it reports
         if lemma in OCCASION_WORDS:
             kind = OCCASION_WORDS[lemma]
             if (
