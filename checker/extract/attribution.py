@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from ..lexicon.events import NOUN_EVENTS, OCCASION_WORDS
 from ..lexicon.people import PRONOUNS
 from ..lexicon.sources import CONTAINER_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, SOURCE_TYPES, SPEECH_VERBS
 from ..records import REPORTER, Attribution
@@ -54,7 +55,7 @@ def attribution_for(sent: Span, anchor: Token, memory: SourceMemory) -> Attribut
 def remember_sentence_source(sent: Span, memory: SourceMemory) -> None:
     """Note a sentence's speaker even when it carries no figure, so a later 'they said' resolves."""
     for token in sent:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        if _speaks(token):
             subject = _subject(token)
             if subject is not None and subject.lower_ not in PRONOUNS:
                 phrase = _phrase_of(subject)
@@ -103,7 +104,7 @@ def hedge_in(sent: Span) -> str | None:
 def _from_ancestors(anchor: Token) -> tuple[list[Token], str, Token] | None:
     pronoun: tuple[list[Token], str, Token] | None = None
     for ancestor in anchor.ancestors:
-        if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+        if _speaks(ancestor):
             subject = _subject(ancestor)
             if subject is not None and subject.lower_ in PRONOUNS:
                 # "Residents said they believed ...": the pronoun's speaker is further up.
@@ -137,8 +138,7 @@ def _sentence_speech(sent: Span, anchor: Token) -> tuple[list[Token], str, Token
     """A speech verb elsewhere in the sentence ('..., police said.') that is not inside the claim's own clause."""
     for token in sent:
         if (
-            token.lemma_ in SPEECH_VERBS
-            and token.pos_ in ("VERB", "AUX")
+            _speaks(token)
             and token.dep_ in ("ROOT", "parataxis", "conj")
         ):
             if token in anchor.subtree:
@@ -147,6 +147,18 @@ def _sentence_speech(sent: Span, anchor: Token) -> tuple[list[Token], str, Token
             if subject is not None:
                 return _phrase_of(subject), token.lower_, subject
     return None
+
+
+def _speaks(verb: Token) -> bool:
+    """A speech verb used as one: "the fire claimed three lives" and "the storm claimed" report no source."""
+    if verb.lemma_ not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in ("life", "live"):
+            return False
+        if child.dep_ == "nsubj" and (child.lemma_.lower() in NOUN_EVENTS or child.lemma_.lower() in OCCASION_WORDS):
+            return False
+    return True
 
 
 def _subject(verb: Token) -> Token | None:

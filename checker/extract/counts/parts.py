@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon.people import PERPETRATOR_NOUNS
+from ...records import Range
 from ..numbers import apply_qualifier, number_groups
 from .figures import plausible_count
 from .mention import CountMention
@@ -54,6 +55,38 @@ def attach_parts(sent: Span, mentions: list[CountMention]) -> list[CountMention]
                     part_of_head=total.head,
                 )
             )
+    out.extend(_attackers_among(sent, mentions, by_head))
+    return out
+
+
+def _attackers_among(sent: Span, mentions: list[CountMention], by_head: dict[int, CountMention]) -> list[CountMention]:
+    """'Four dead, including the gunman': the attacker is one of the stated toll, not one more death."""
+    out: list[CountMention] = []
+    for token in sent:
+        if token.dep_ != "pobj" or token.head.lower_ not in ("including", "among") or token.tag_ != "NN":
+            continue
+        if token.lemma_.lower() not in PERPETRATOR_NOUNS:
+            continue
+        prep = token.head
+        total = by_head.get(prep.head.i) or _mention_for_verb(mentions, prep.head)
+        if total is None or total.implicit or total.event != "killed":
+            continue
+        out.append(
+            CountMention(
+                start_token=min(c.i for c in token.subtree),
+                end_token=token.i + 1,
+                range=Range(1, 1),
+                qualifier="implicit",
+                subject=token.lemma_.lower(),
+                subject_class="attackers",
+                event=total.event,
+                anchor=total.anchor,
+                head=token.i,
+                implicit=True,
+                perpetrator=True,
+                part_of_head=total.head,
+            )
+        )
     return out
 
 
