@@ -32,7 +32,15 @@ from ..records import Range
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["NumberGroup", "apply_qualifier", "incidental_number", "is_number_token", "number_groups", "parse_number"]
+__all__ = [
+    "NumberGroup",
+    "apply_qualifier",
+    "incidental_number",
+    "is_number_token",
+    "number_groups",
+    "parse_number",
+    "qualifier_before",
+]
 
 
 def apply_qualifier(value: int, qualifier: str) -> Range:
@@ -122,7 +130,7 @@ def number_groups(sent: Span) -> list[NumberGroup]:
             continue
         if lower == "dozen" and i > sent.start and doc[i - 1].lower_ in ("a", "one"):
             start = i - 1
-            qualifier, qstart = _qualifier_before(sent, start)
+            qualifier, qstart = qualifier_before(sent, start)
             groups.append(NumberGroup(qstart, start, i + 1, 12, qualifier, None))
             i += 1
             continue
@@ -144,7 +152,7 @@ def number_groups(sent: Span) -> list[NumberGroup]:
             words = [doc[k].text for k in range(i, j) if doc[k].text != "-"]
             value = parse_number(words)
             if value is not None:
-                qualifier, qstart = _qualifier_before(sent, i)
+                qualifier, qstart = qualifier_before(sent, i)
                 groups.append(NumberGroup(qstart, i, j, value, qualifier, None))
             i = j
             continue
@@ -213,7 +221,8 @@ def _vague_ok(sent: Span, i: int) -> bool:
     return True
 
 
-def _qualifier_before(sent: Span, i: int) -> tuple[str, int]:
+def qualifier_before(sent: Span, i: int) -> tuple[str, int]:
+    """The qualifier phrase that ends just before token ``i`` ("more than", "nearly") and where it starts."""
     doc = sent.doc
     for width in (4, 3, 2, 1):
         start = i - width
