@@ -5,6 +5,7 @@ from __future__ import annotations
 from ._load import load
 
 __all__ = [
+    "ARRANGEMENT_VERBS",
     "ADDITIVE",
     "APPROXIMATE_MODIFIERS",
     "APPROXIMATE_PARTS",
@@ -55,6 +56,7 @@ OCCASION_WORDS: dict[str, str] = {word: kind for kind, words in _DATA["occasions
 RESPONSE_WORDS: frozenset[str] = frozenset(_DATA["response_words"])
 RESPONSE_SUBJECTS: frozenset[str] = frozenset(_DATA["response_subjects"])
 FUTURE_HEADS: frozenset[str] = frozenset(_DATA["future_heads"])
+ARRANGEMENT_VERBS: frozenset[str] = frozenset(_DATA["arrangement_verbs"])
 FUTURE_NOUN_MODIFIERS: frozenset[str] = frozenset(_DATA["future_noun_modifiers"])
 NOUN_EVENTS: dict[str, str] = dict(_DATA["noun_events"])
 VERB_EVENTS: dict[str, str] = dict(_DATA["verb_events"])

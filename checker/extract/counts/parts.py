@@ -56,6 +56,50 @@ def attach_parts(sent: Span, mentions: list[CountMention]) -> list[CountMention]
                 )
             )
     out.extend(_attackers_among(sent, mentions, by_head))
+    out.extend(_breakdown(sent, out))
+    return out
+
+
+def _breakdown(sent: Span, mentions: list[CountMention]) -> list[CountMention]:
+    """'Of the 30 evacuated, 20 were children and 15 were elderly': the figures after the comma break the
+    total down, so each is a part of it, whatever the parse made of them."""
+    doc = sent.doc
+    first = doc[sent.start]
+    if first.lower_ not in ("of", "among") or sent.end - sent.start < 6:
+        return []
+    comma = next((t.i for t in sent if t.text == ","), None)
+    if comma is None:
+        return []
+    total = next((m for m in mentions if sent.start < m.start_token < comma and not m.implicit), None)
+    if total is None or total.event == "other" and total.subject_class != "people":
+        return []
+    taken = {i for m in mentions for i in range(m.start_token, m.end_token)}
+    out: list[CountMention] = []
+    for group in number_groups(sent):
+        if group.start <= comma or group.start in taken or not plausible_count(sent, group):
+            continue
+        k = group.end
+        while k < sent.end and doc[k].lower_ in ("were", "was", "are", "is", "of", "them", "those", "the"):
+            k += 1
+        if k >= sent.end or doc[k].pos_ not in ("NOUN", "ADJ", "PROPN"):
+            continue
+        subject = doc[k]
+        while subject.dep_ == "compound" and subject.head.i > subject.i:
+            subject = subject.head  # "police officers"
+        out.append(
+            CountMention(
+                start_token=group.start,
+                end_token=subject.i + 1,
+                range=group.vague or apply_qualifier(group.value, group.qualifier),
+                qualifier=group.qualifier,
+                subject=subject.lower_,
+                subject_class=class_of_subject(subject, subject, doc[group.end - 1]),
+                event=total.event,
+                anchor=total.anchor,
+                head=subject.i,
+                part_of_head=total.head,
+            )
+        )
     return out
 
 

@@ -113,7 +113,24 @@ def conj_group(token: Token) -> list[Token]:
                     continue  # "toddler killed, adult critically injured": the adult has an outcome of its own
                 group.append(child)
                 stack.append(child)
+    if len(group) > 1:
+        group += _listed_before(root)
     return sorted(group, key=lambda t: t.i)
+
+
+def _listed_before(root: Token) -> list[Token]:
+    """'A man, his daughter and a neighbor were wounded': the parser may hang the first of a listed group
+    off the verb; a person noun just before the list's comma, beside it under one head, is one of them."""
+    doc = root.doc
+    comma = root.left_edge.i - 1
+    if comma - 1 < 0 or doc[comma].text != ",":
+        return []
+    noun = doc[comma - 1]
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PERSON_NOUNS or noun.tag_ != "NN":
+        return []
+    if noun.head.i not in (root.i, root.head.i) or noun.dep_ not in ("npadvmod", "dep", "nsubj", "nsubjpass"):
+        return []
+    return [noun]
 
 
 def singular_person(token: Token) -> bool:
@@ -182,4 +199,3 @@ def life_patient(verb: Token) -> Token | None:
     if dative is not None:
         return dative
     return next((c for c in life.children if c.dep_ == "poss" and c.lower_ not in ("their", "its")), None)
-

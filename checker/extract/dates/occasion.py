@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon.events import (
+    ARRANGEMENT_VERBS,
     FUTURE_HEADS,
     FUTURE_NOUN_MODIFIERS,
     INDEFINITE,
@@ -66,7 +67,14 @@ def tense_of(sent: Span, token: Token) -> str:
     ):
         return "future"
     if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in children):
-        return "future"  # "is holding a vigil Friday"
+        # "is holding a vigil Friday" is an arrangement, so the future; "are still cleaning up after the storm
+        # Monday night" and "is recovering" are going on now, and the day they name has been
+        if verb.lemma_.lower() in ARRANGEMENT_VERBS or any(
+            OCCASION_WORDS.get(c.lemma_.lower()) in ("court", "memorial")
+            for c in children
+            if c.dep_ in ("dobj", "attr")
+        ):
+            return "future"
     return "past"
 
 
