@@ -22,10 +22,13 @@ __all__ = [
     "IRREALIS_HEADS",
     "IRREALIS_MODALS",
     "KEY_OCCASIONS",
+    "LIGHT_VERBS",
     "LIFE_VERBS",
     "MULTIPLE_EVENTS",
     "NOUN_EVENTS",
     "OCCASION_WORDS",
+    "OCCURRENCE_VERBS",
+    "PROJECTILES",
     "RECALLED_EVENT_NOUNS",
     "RESPONSE_SUBJECTS",
     "RESPONSE_WORDS",
@@ -57,12 +60,15 @@ RESPONSE_WORDS: frozenset[str] = frozenset(_DATA["response_words"])
 RESPONSE_SUBJECTS: frozenset[str] = frozenset(_DATA["response_subjects"])
 FUTURE_HEADS: frozenset[str] = frozenset(_DATA["future_heads"])
 ARRANGEMENT_VERBS: frozenset[str] = frozenset(_DATA["arrangement_verbs"])
+OCCURRENCE_VERBS: frozenset[str] = frozenset(_DATA["occurrence_verbs"])
+LIGHT_VERBS: frozenset[str] = frozenset(_DATA["light_verbs"])
 FUTURE_NOUN_MODIFIERS: frozenset[str] = frozenset(_DATA["future_noun_modifiers"])
 NOUN_EVENTS: dict[str, str] = dict(_DATA["noun_events"])
 VERB_EVENTS: dict[str, str] = dict(_DATA["verb_events"])
 KEY_OCCASIONS: dict[str, str] = dict(_DATA["key_occasions"])
 INDEFINITE: frozenset[str] = frozenset(_DATA["indefinite"])
 SURVIVAL_PHRASES: tuple[str, ...] = tuple(_DATA["survival_phrases"])
+PROJECTILES: frozenset[str] = frozenset(_DATA["projectiles"])
 LIFE_VERBS: frozenset[str] = frozenset(_DATA["life_verbs"])
 IRREALIS_HEADS: frozenset[str] = frozenset(_DATA["irrealis_heads"])
 IRREALIS_MODALS: frozenset[str] = frozenset(_DATA["irrealis_modals"])

@@ -21,7 +21,7 @@ from ...lexicon.events import (
 )
 from ...lexicon.people import PERSON_NOUNS
 from ..numbers import NumberGroup
-from .syntax import conj_root
+from .syntax import conj_root, headline_case, is_title_field
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -243,4 +243,7 @@ def _event_left(sent: Span, group: NumberGroup, head: Token) -> str | None:
     word = token.lower_ if token.lower_ in EVENT_WORDS else token.lemma_.lower()
     if word in EVENT_WORDS and token.pos_ == "VERB" and token.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
         return strongest(token, EVENT_WORDS[word])
+    if word in EVENT_WORDS and token.tag_ == "NNS" and (headline_case(sent) or is_title_field(token)):
+        # headlines tag the verb as a plural noun: "Drive-by shooting kills 2, injures 4"
+        return EVENT_WORDS[word] if EVENT_WORDS[word] in ("killed", "injured", "shot") else None
     return None

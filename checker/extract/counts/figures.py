@@ -54,6 +54,8 @@ def explicit_count(sent: Span, group: NumberGroup) -> CountMention | None:
         end = max(end, of_obj.i + 1)
     root = conj_root(head)
     additive = _additive(head, last)
+    # "a total of five other people": the others counted as a whole of their own, nothing to add them to
+    summed = not any(doc[k].lower_ == "total" for k in range(max(sent.start, group.start - 3), group.start))
     return CountMention(
         start_token=group.start,
         end_token=end,
@@ -69,7 +71,7 @@ def explicit_count(sent: Span, group: NumberGroup) -> CountMention | None:
         partitive=(head.i == last.i and of_obj is not None and group.qualifier != "none" and _definite_group(of_obj))
         or additive
         or _status_statement(sent, end),
-        additive=additive and not _status_statement(sent, end),
+        additive=additive and summed,
         fatal_subset=group.end < sent.end and doc[group.end].lower_ in FATAL_ADVERBS,
         conj_root=root.i if root.i != head.i or any(c.dep_ == "conj" for c in head.children) else None,
     )

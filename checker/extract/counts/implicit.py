@@ -10,12 +10,20 @@ import re
 from typing import TYPE_CHECKING
 
 from ...lexicon.events import EVENT_NOUN_FORMS, EVENT_WORDS, FATAL_MODIFIERS, MULTIPLE_EVENTS
-from ...lexicon.numbers import MULTIPLES
+from ...lexicon.numbers import MULTIPLES, ORDINALS
 from ...lexicon.people import PERPETRATOR_NOUNS, REFLEXIVES
 from ...records import Range
 from .events import strongest
 from .mention import CountMention
-from .patients import conj_group, implicit_subject, life_patient, noun_patient, singular_person, verb_patient
+from .patients import (
+    conj_group,
+    implicit_subject,
+    life_patient,
+    noun_patient,
+    singular_person,
+    struck_patient,
+    verb_patient,
+)
 from .syntax import conj_root
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,7 +37,7 @@ __all__ = ["implicit_victims", "multiples", "suicides"]
 _SUICIDE = re.compile(
     r"\b(?:took|take|takes|taking)\s+(?:his|her|their)\s+own\s+li(?:fe|ves)\b"
     r"|\b(?:killed|killing|kills)\s+(?:himself|herself|themselves)\b"
-    r"|\b(?:killed|killing|kills|kill)\b[^.;]{1,40}?\b(?:and|then)\s+(?:then\s+)?(?:himself|herself)\b"
+    r"|\b(?:killed|killing|kills|kill)\b[^.;]{1,40}?(?:\band|\bthen|,)\s+(?:then\s+)?(?:himself|herself)\b"
     r"|\bturn(?:ed|ing|s)?\s+the\s+(?:gun|weapon|rifle|pistol|shotgun)\s+on\s+(?:himself|herself|themselves)\b"
     r"|\b(?:fatal|apparent)\s+self-inflicted\b|\bself-inflicted\b[^.]*\b(?:died|dead|death|fatal)\b"
     r"|\b(?:died|dead|death)\b[^.]*\bself-inflicted\b"
@@ -79,10 +87,15 @@ def implicit_victims(sent: Span, used_heads: set[int], explicit: list[CountMenti
         word = token.lower_ if token.lower_ in EVENT_WORDS else token.lemma_.lower()
         event = EVENT_WORDS.get(word) or EVENT_NOUN_FORMS.get(word)
         patient: Token | None = None
+        struck = struck_patient(token)
+        if struck is not None:  # "a teen was struck by shotgun pellets", "4-month-old baby shot" (headline)
+            event, word = "shot", "shot"
         life = life_patient(token)
         if life is not None and any(c.tag_ == "MD" for c in token.children):
             continue  # "could have cost a child his life"
-        if life is not None:
+        if struck is not None:
+            patient = struck
+        elif life is not None:
             event, patient = "killed", life
         elif event not in ("killed", "injured", "shot", "arrested"):
             continue
@@ -134,7 +147,7 @@ def implicit_victims(sent: Span, used_heads: set[int], explicit: list[CountMenti
             event = strongest(token, event)
         else:
             continue
-        if patient is None or patient.i in seen_patients:
+        if patient is None or event is None or patient.i in seen_patients:
             continue
         group = conj_group(patient)
         if len(group) > 1:  # "killed his wife and then himself": the killer is counted as a suicide
@@ -154,12 +167,15 @@ def implicit_victims(sent: Span, used_heads: set[int], explicit: list[CountMenti
         if life is not None:  # "lost his life": the span ends with the life taken
             end = max([end] + [c.i + 1 for c in token.children if c.lemma_.lower() == "life"])
         perpetrator = any(m.lemma_.lower() in PERPETRATOR_NOUNS for m in group)
+        # "a second teen has died", "the third victim": the victims so far, the one named among them
+        rank = max([ORDINALS.get(c.lower_, 0) for c in group[0].children if c.dep_ == "amod"] + [0])
+        size = rank if len(group) == 1 and rank > 1 else len(group)
         subject = " and ".join(implicit_subject(m) for m in group)
         out.append(
             CountMention(
                 start_token=max(start, sent.start),
                 end_token=min(end, sent.end),
-                range=Range(len(group), len(group)),
+                range=Range(size, size),
                 qualifier="implicit",
                 subject=subject,
                 subject_class="people",

@@ -9,14 +9,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...lexicon.events import EVENT_WORDS, LIFE_VERBS, OCCASION_WORDS
+from ...lexicon.events import EVENT_WORDS, LIFE_VERBS, OCCASION_WORDS, PROJECTILES
 from ...lexicon.people import COLLECTIVE_NOUNS, NOT_VICTIMS, PERSON_NOUNS, PLACE_WORDS, REFLEXIVES, SINGULAR_PRONOUNS
 from .syntax import conj_root, headline_case, is_title_field
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Token
 
-__all__ = ["conj_group", "implicit_subject", "life_patient", "noun_patient", "singular_person", "verb_patient"]
+__all__ = [
+    "conj_group",
+    "implicit_subject",
+    "life_patient",
+    "noun_patient",
+    "singular_person",
+    "struck_patient",
+    "verb_patient",
+]
 
 
 def verb_patient(verb: Token) -> Token | None:
@@ -62,8 +70,10 @@ def verb_patient(verb: Token) -> Token | None:
             subject = next(
                 (c for c in children if c.lemma_.lower() == "old" and any("year" in g.lower_ for g in c.subtree)), None
             )
-        if subject is None and verb.tag_ == "VBN" and verb.dep_ in ("ccomp", "xcomp", "oprd"):
-            if not any(c.dep_ == "aux" for c in children):  # "found a woman shot to death"
+        headline = headline_case(verb.sent) or is_title_field(verb)
+        if subject is None and verb.tag_ == "VBN" and (verb.dep_ in ("ccomp", "xcomp", "oprd") or headline):
+            # "found a woman shot to death"; headlines drop the auxiliary: "Teen injured in accidental shooting"
+            if not any(c.dep_ == "aux" for c in children):
                 subject = next((c for c in children if c.dep_ == "nsubj"), None)
         if subject is None and verb.dep_ in ("conj", "xcomp", "oprd"):
             # "was shot and killed", "was found shot to death": the subject of the verb it hangs off
@@ -104,7 +114,8 @@ def conj_group(token: Token) -> list[Token]:
             if child.dep_ == "conj" or (
                 child.dep_ == "appos"
                 and child.tag_ == "NN"
-                and node.pos_ != "PROPN"  # "Randolph, the club owner's nephew": one person named twice
+                # "Randolph, the club owner's nephew": a name and its apposition are one person
+                and not (node.pos_ == "PROPN" and node.lemma_.lower() not in PERSON_NOUNS)
                 and child.lemma_.lower() in PERSON_NOUNS
                 and child.lower_ not in ("victim", "suspect")
                 and not any(c.dep_ == "det" for c in child.children)
@@ -113,8 +124,8 @@ def conj_group(token: Token) -> list[Token]:
                     continue  # "toddler killed, adult critically injured": the adult has an outcome of its own
                 group.append(child)
                 stack.append(child)
-    if len(group) > 1:
-        group += _listed_before(root)
+    if len(group) > 1 or headline_case(root.sent) or is_title_field(root):
+        group += _listed_before(root)  # headlines list without "and": "Father, daughter found dead"
     return sorted(group, key=lambda t: t.i)
 
 
@@ -126,7 +137,7 @@ def _listed_before(root: Token) -> list[Token]:
     if comma - 1 < 0 or doc[comma].text != ",":
         return []
     noun = doc[comma - 1]
-    if noun.pos_ != "NOUN" or noun.lemma_.lower() not in PERSON_NOUNS or noun.tag_ != "NN":
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.lemma_.lower() not in PERSON_NOUNS or noun.tag_ not in ("NN", "NNP"):
         return []
     if noun.head.i not in (root.i, root.head.i) or noun.dep_ not in ("npadvmod", "dep", "nsubj", "nsubjpass"):
         return []
@@ -199,3 +210,18 @@ def life_patient(verb: Token) -> Token | None:
     if dative is not None:
         return dative
     return next((c for c in life.children if c.dep_ == "poss" and c.lower_ not in ("their", "its")), None)
+
+
+def struck_patient(token: Token) -> Token | None:
+    """Who was shot without the verb "shoot": "a teen was struck by shotgun pellets", "hit by a stray bullet";
+    and the headline noun "shot" after its victim: "4-month-old baby shot while in mother's arms"."""
+    headline = headline_case(token.sent) or is_title_field(token)
+    if token.lemma_.lower() in ("strike", "hit") and (token.tag_ == "VBN" or headline and token.tag_ == "VBD"):
+        agent = next((c for c in token.children if c.dep_ == "agent" or c.lower_ == "by"), None)
+        if agent is None or not any(g.lemma_.lower() in PROJECTILES for g in agent.subtree):
+            return None
+        subject = next((c for c in token.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+        return resolve_relative(subject)
+    if token.lower_ == "shot" and token.pos_ == "NOUN" and headline:
+        return next((c for c in token.children if c.dep_ == "compound" and c.lemma_.lower() in PERSON_NOUNS), None)
+    return None

@@ -14,8 +14,10 @@ from ...lexicon.events import (
     FUTURE_HEADS,
     FUTURE_NOUN_MODIFIERS,
     INDEFINITE,
+    LIGHT_VERBS,
     NOUN_EVENTS,
     OCCASION_WORDS,
+    OCCURRENCE_VERBS,
     RESPONSE_SUBJECTS,
     RESPONSE_WORDS,
     VERB_EVENTS,
@@ -111,7 +113,13 @@ def event_key(anchor: Token | None) -> tuple[str | None, bool]:
     subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "that", "which") and anchor.dep_ == "relcl":
         subject = anchor.head
-    if subject is not None and subject.lemma_.lower() in NOUN_EVENTS:
+    if (
+        subject is not None
+        and subject.lemma_.lower() in NOUN_EVENTS
+        and (lemma in OCCURRENCE_VERBS or lemma in VERB_EVENTS)
+    ):
+        # "the storm hit Thursday", "the blast killed 12 Tuesday": the day of the event itself; "the shooting
+        # prompted a meeting Tuesday night" is the day of the meeting
         return NOUN_EVENTS[subject.lemma_.lower()], _definite(subject)
     if lemma in VERB_EVENTS:
         passive = anchor.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in anchor.children)
@@ -190,6 +198,8 @@ def occasion_of(sent: Span, anchor: Token | None) -> str:
             occasion = OCCASION_WORDS.get(ancestor.lemma_.lower())
             if occasion is not None:
                 return occasion
+    if anchor is not None and anchor.pos_ == "VERB" and anchor.lemma_.lower() not in LIGHT_VERBS:
+        return "other"  # "the committee pushed Friday for ...": a verb of its own says what the day is of
     # Otherwise the sentence decides when it speaks of one kind of occasion only.
     kinds = {OCCASION_WORDS[t.lemma_.lower()] for t in sent if t.lemma_.lower() in OCCASION_WORDS}
     kinds |= {OCCASION_WORDS[t.lower_] for t in sent if t.lower_ in OCCASION_WORDS}
