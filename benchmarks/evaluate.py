@@ -153,14 +153,11 @@ def injured_figure(claims: Sequence[Claim]) -> int | None:
 
 
 def incident_date(claims: Sequence[Claim], published: dt.date | None = None) -> dt.date | None:
-    """The first resolved day the article gives for the incident itself (a day the copy ties to the event by
-    name, "shot Tuesday", before a day of the response to it, "officers were called Wednesday"); failing that,
-    for a death; failing that, the first past day of the last week that is not a court date, an arrest or a
-    memorial."""
-    days = [c for c in claims if isinstance(c, DateClaim) and c.granularity == "day" and c.date]
-    for about, named in (("incident", True), ("incident", False), ("death", False)):
-        for claim in days:
-            if claim.about == about and (claim.event is not None or not named):
+    """The first resolved day the article gives for the incident itself; failing that, for a death; failing
+    that, the first past day of the last week that is not a court date, an arrest or a memorial."""
+    for about in ("incident", "death"):
+        for claim in claims:
+            if isinstance(claim, DateClaim) and claim.about == about and claim.granularity == "day" and claim.date:
                 return claim.date
     for claim in claims:
         if isinstance(claim, DateClaim) and claim.about == "other" and claim.granularity == "day" and claim.date:
