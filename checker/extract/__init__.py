@@ -12,7 +12,9 @@ from __future__ import annotations
 from ..nlp.sentences import ParsedSentence
 from ..records import Article, Claim
 from .attribution import SourceMemory, remember_sentence_source
-from .counts.claims import count_claims, settle_implicit_shootings
+from .counts.claims import count_claims
+from .counts.settle import settle_implicit_shootings, settle_shootings, survival_stated
+from .counts.totals import CountMemory
 from .dates import date_claims, find_dates
 from .ids import ClaimIds
 from .names import name_claims
@@ -27,13 +29,15 @@ def extract_article(article: Article, parsed: list[ParsedSentence]) -> tuple[Cla
     claims: list[Claim] = []
     memory = SourceMemory()
     ids = ClaimIds(article.id)
+    counted = CountMemory()
     for item in parsed:
         dates = find_dates(item.span, article.published)
         claims.extend(date_claims(item, dates, ids))
-        counts, taken = count_claims(article, item, dates, memory, ids)
+        counts, taken = count_claims(article, item, dates, memory, ids, counted)
         claims.extend(counts)
         claims.extend(quantity_claims(article, item, dates, taken, ids))
         if not counts:
             remember_sentence_source(item.span, memory)  # a figure-free sentence may name who "they" are
         claims.extend(name_claims(item, ids))
-    return tuple(link_people(settle_implicit_shootings(claims), (item.sentence for item in parsed)))
+    settled = settle_shootings(claims, ids, survival_stated(item.span.text for item in parsed))
+    return tuple(link_people(settle_implicit_shootings(settled), (item.sentence for item in parsed)))
