@@ -104,7 +104,8 @@ def check_articles(
     return Checked(batch, tuple(findings))
 
 
-def _say(message: str) -> None:
+def say(message: str) -> None:
+    """One line on stderr, as every message of a run is printed."""
     print(f"checker: {message}", file=sys.stderr)
 
 
@@ -125,7 +126,7 @@ def _read_and_check(
         stdin=request.stdin,
     )
     for error in read.errors:
-        _say(error.one_line())
+        say(error.one_line())
     if not read.files and not request.allow_empty:
         raise CheckerError(ErrorCode.NO_ARTICLES, _nothing_found(request, read))
     scope = None if changed is None else {a.id for a in read.articles if Path(a.path).resolve() in changed}
@@ -163,7 +164,7 @@ def _check_with_ray(articles: list[Article], rules: list[Rule], workers: int) ->
         return check_articles(articles, rules), []
     batch, findings, errors = check_with_ray(articles, rules, workers=workers)
     for error in errors:
-        _say(error.one_line())
+        say(error.one_line())
     return Checked(batch, tuple(findings)), errors
 
 
@@ -214,7 +215,7 @@ def run_check(request: CheckRequest) -> int:
         baseline = load_baseline(request.baseline) if request.baseline is not None else None
         read, checked, scope = _read_and_check(request, rules)
     except CheckerError as exc:
-        _say(str(exc))
+        say(str(exc))
         return exc.exit_code
     outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
     skipped = [note(s.code.value, f"skipped: {s.message}", s.path, None) for s in read.skipped]
@@ -230,7 +231,7 @@ def run_check(request: CheckRequest) -> int:
     try:
         _emit(report, rules, outputs, quiet=request.quiet)
     except CheckerError as exc:
-        _say(str(exc))
+        say(str(exc))
         return exc.exit_code
     if not request.quiet:
         _summarise(report, request.out)
@@ -281,12 +282,12 @@ def _summarise(report: dict[str, Any], out: Path | None) -> None:
             where = f"{item['path']}:{item['line']}: "
         else:
             where = f"{item['path']}: " if item.get("path") else ""
-        _say(f"note: {where}{item['message']}")
+        say(f"note: {where}{item['message']}")
     summary = report["summary"]
     sev = summary["by_severity"]
     where = f" -> {out / 'report.md'}" if out is not None else ""
     hidden = f", {summary['suppressed']} suppressed" if summary["suppressed"] else ""
-    _say(
+    say(
         f"{_count(summary['articles'], 'article')}, {_count(summary['claims'], 'claim')}: "
         f"{_count(sev['error'], 'error')}, {_count(sev['warning'], 'warning')}, {_count(sev['note'], 'note')}"
         f"{hidden}{where}"
@@ -307,112 +308,17 @@ def run_baseline(request: CheckRequest, out: Path) -> int:
         _preflight([Output("baseline", out)])
         read, checked, _ = _read_and_check(request, rules, written=[out])
     except CheckerError as exc:
-        _say(str(exc))
+        say(str(exc))
         return exc.exit_code
     if read.errors:
-        _say(f"baseline not written: fix the input errors above first ({out})")
+        say(f"baseline not written: fix the input errors above first ({out})")
         return ExitCode.USAGE
     outcome = suppress(checked.findings, checked.batch, rules)
     try:
         count = write_baseline(out, outcome.findings, checked.batch)
     except OSError as exc:
-        _say(f"{out.as_posix()}: cannot write the baseline: {exc.strerror or exc}")
+        say(f"{out.as_posix()}: cannot write the baseline: {exc.strerror or exc}")
         return ExitCode.USAGE
     if not request.quiet:
-        _say(f"baseline of {_count(count, 'finding')} written to {out}")
-    return ExitCode.OK
-
-
-# --- the archive ------------------------------------------------------------------------------------------
-
-
-def run_archive_add(
-    paths: Sequence[Path],
-    directory: Path,
-    config: Config,
-    *,
-    quiet: bool = False,
-    chunk: int = 200,
-    engine: str = "local",
-    workers: int = 2,
-) -> int:
-    """Read published articles once and store their claims, story and vectors; a bad file adds nothing."""
-    from .archive.adding import add_articles
-    from .archive.store import ArchiveStore
-
-    read = read_paths(paths, keep=config.keeps)
-    for error in read.errors:
-        _say(error.one_line())
-    if read.errors:
-        _say(f"nothing added: fix the input errors above first ({directory})")
-        return ExitCode.USAGE
-    try:
-        store = ArchiveStore(directory, create=True)
-    except CheckerError as exc:
-        _say(str(exc))
-        return exc.exit_code
-    try:
-        with progress_bar(enabled=not quiet) as progress:
-            analyse = None
-            if engine == "ray":
-                from functools import partial
-
-                from .scale.ray_engine import analyse_with_ray
-
-                analyse = partial(analyse_with_ray, workers=workers)
-            result = add_articles(store, read.articles, progress=progress, chunk=chunk, analyse=analyse)
-        count = store.count()
-    finally:
-        store.close()
-    if not quiet:
-        skipped = f", {len(result.skipped)} already archived" if result.skipped else ""
-        _say(f"{len(result.added)} articles added ({result.new_stories} new stories{skipped}); {count} in {directory}")
-    return ExitCode.OK
-
-
-def run_archive_stats(directory: Path) -> dict[str, Any]:
-    from .archive.store import ArchiveStore
-
-    store = ArchiveStore(directory)
-    try:
-        return store.stats()
-    finally:
-        store.close()
-
-
-def run_archive_remove(directory: Path, article_ids: Sequence[str]) -> int:
-    from .archive.index import LeadIndex
-    from .archive.store import ArchiveStore
-
-    store = ArchiveStore(directory)
-    try:
-        with store.writer():
-            seqs = {s.article.id: s.seq for s in store.load(article_ids)}
-            missing = [i for i in article_ids if i not in seqs]
-            if missing:
-                raise CheckerError(ErrorCode.ARCHIVE, f"{directory}: no archived article '{missing[0]}'")
-            with store.transaction():
-                for article_id in article_ids:
-                    store.remove(article_id)
-            LeadIndex(store).rebuild()
-    except CheckerError as exc:
-        _say(str(exc))
-        return exc.exit_code
-    finally:
-        store.close()
-    _say(f"{len(article_ids)} articles removed from {directory}")
-    return ExitCode.OK
-
-
-def run_archive_rebuild(directory: Path) -> int:
-    """Rebuild what is derived: the lead index, and the story of every article (placed again in
-    publication order, from what is stored: nothing is parsed or embedded again)."""
-    from .archive.rebuild import rebuild
-
-    try:
-        stories = rebuild(directory)
-    except CheckerError as exc:
-        _say(str(exc))
-        return exc.exit_code
-    _say(f"rebuilt {directory}: {stories} stories")
+        say(f"baseline of {_count(count, 'finding')} written to {out}")
     return ExitCode.OK

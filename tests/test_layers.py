@@ -35,6 +35,8 @@ RANKS = {
     "commands": 12,
     "cli": 12,
     "cli_archive": 12,
+    "cli_options": 12,
+    "archive_commands": 12,
     "service": 12,
     "__main__": 12,
 }
