@@ -291,6 +291,8 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
                 return True  # "ages 12 and 16", "between 12 and 16"
         if prev.lower_ == "of" and prev2 is not None and prev2.lower_ in ("age", "ages"):
             return True  # "under the age of 8"
+        if _in_age_list(sent, group.number_start):
+            return True  # "three women, ages 21, 32 and 49", "two men, 30 and 42"
         if prev.lower_ in (
             "no.",
             "number",
@@ -327,3 +329,21 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
     if last.text.lower().endswith(("st", "nd", "rd", "th")) and not last.is_alpha:
         return True
     return "." in last.text or ":" in last.text or "/" in last.text
+
+
+def _in_age_list(sent: Span, start: int) -> bool:
+    """A number in a list of numbers that follows "ages" or a plural person noun and a comma."""
+    doc = sent.doc
+    k = start - 1
+    listed = False
+    while k >= sent.start and (doc[k].text in (",", "&") or doc[k].lower_ == "and" or doc[k].text.isdigit()):
+        listed = listed or doc[k].text.isdigit()
+        k -= 1
+    if k < sent.start or k == start - 1:
+        return False
+    word = doc[k]
+    if word.lower_ in ("ages", "aged"):
+        return True
+    after_comma = doc[k + 1].text == ","
+    plural_people = word.tag_ in ("NNS", "NNPS") and word.lemma_.lower() in PERSON_NOUNS
+    return listed and after_comma and plural_people
