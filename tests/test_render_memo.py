@@ -210,3 +210,20 @@ def test_escape_and_code_spans():
 def test_the_registry_renders_markdown_and_html(report, rules):
     assert RENDERERS["markdown"](report, rules) == render_markdown(report, rules)
     assert RENDERERS["html"](report, rules).startswith("<!DOCTYPE html>")
+
+
+def test_missing_metadata_notes_and_suppressed_findings_are_reported(report, rules):
+    changed = copy.deepcopy(report)
+    local = next(a for a in changed["articles"] if a["id"] == "002_local_report")
+    local.update(published=None, source=None, notes=["no publication date: relative dates left unresolved"])
+    changed["notes"] = [{"kind": "unused-directive", "message": "directive suppresses nothing", "path": "a.md", "line": 3}]
+    changed["suppressed"] = [{"finding": "0123456789abcdef", "rule": "NAM002", "by": "directive"}]
+    changed["summary"]["suppressed"] = 1
+    validate_report(changed)
+    memo = render_markdown(changed, rules)
+    assert "- No outlet given, undated: no headline given (`seeds/002_local_report.txt`; no publication date:" in memo
+    assert "> - undated · No outlet given · Officials · 30 / 25:" in memo  # an undated report comes last
+    assert "21 findings: 7 errors, 8 warnings and 6 notes; 1 more suppressed." in memo
+    assert memo.endswith("## Notes\n\n- directive suppresses nothing (a.md:3)\n")
+    page = RENDERERS["html"](changed, rules)
+    assert "No outlet given, undated: no headline given" in page and "directive suppresses nothing (a.md:3)" in page

@@ -60,7 +60,7 @@ figure.quote { margin: 0; padding: .6rem .8rem; background: var(--tint); border-
   border-top: 3px solid var(--line); display: flex; flex-direction: column; justify-content: space-between; }
 figure.quote.conflict { border-top-color: var(--error); }
 figure.quote blockquote { margin: 0 0 .5rem; }
-figure.quote strong { background: var(--mark); }
+figure.quote strong, strong.mark { background: var(--mark); }
 figure.quote em.claim { font-style: italic; color: var(--muted); }
 figcaption { font-size: .8rem; color: var(--muted); }
 figcaption .where { display: block; font-family: ui-monospace, SFMono-Regular, Menlo, monospace; font-size: .75rem;

@@ -107,10 +107,13 @@ def count(n: int, singular: str, plural: str | None = None) -> str:
 
 def join_words(words: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1] if words else ""
+    if len(words) < 2:
+        return "".join(words)
+    return ", ".join(words[:-1]) + " and " + words[-1]
 
 
 def build_memo(report: dict[str, Any], rules: Sequence[Rule] = ()) -> Memo:
+    """The memo for a validated report; ``rules`` (when given) supply what to check and person attributes."""
     by_rule = {r.id: r for r in rules}
     listed = {r["id"]: r for r in report["rules"]}
     fail_on = report["settings"]["fail_on"]
@@ -256,7 +259,7 @@ def _tally(summary: dict[str, Any]) -> str:
     parts = [count(by[s], s) for s in ("error", "warning", "note") if by.get(s)]
     text = f"{count(summary['findings'], 'finding')}" + (f": {join_words(parts)}" if parts else "")
     if summary["suppressed"]:
-        text += f"; {summary['suppressed']} suppressed in the copy"
+        text += f"; {summary['suppressed']} more suppressed"  # by a directive in the copy or the baseline
     return text + "."
 
 
