@@ -42,7 +42,7 @@ def sha256(block: str) -> str:
 def test_the_page_is_self_contained_and_current(report, rules):
     page = render_html(report, rules)
     assert page == (ROOT / "reports" / "report.html").read_text(encoding="utf-8"), (
-        "reports/report.html is stale: checker check seeds/ --out reports/ --format html=reports/report.html"
+        "reports/report.html is stale: .venv/bin/checker check seeds/ --out reports/ --format html=reports/report.html"
     )
     assert page.count("<script>") == 1 and page.count("<style>") == 1
     assert f"<script>{SCRIPT}</script>" in page and f"<style>{STYLE}</style>" in page

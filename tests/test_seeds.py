@@ -45,5 +45,5 @@ def test_seeds_end_to_end(tmp_path):
     # the committed reports/ are exactly what the README command produces
     for name in ("report.json", "report.md", "report.html"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (ROOT / "reports" / name).read_text(encoding="utf-8"), (
-            f"reports/{name} is stale: run `checker check seeds/ --out reports/ --format html=reports/report.html`"
+            f"reports/{name} is stale: run `.venv/bin/checker check seeds/ --out reports/ --format html=reports/report.html`"
         )
