@@ -106,7 +106,7 @@ def test_facts_group_findings_and_lay_out_the_timeline(report, rules):
     # the message's own timeline ("; reports: ... -> ...") is not repeated beside the laid-out one
     assert "->" not in memo and "reports:" not in memo
     # a sentence shared by three claims is quoted once, its claims in bold
-    assert memo.count("KHOROG — **Forty people** were killed in the fighting, including **12 soldiers** and") == 1
+    assert memo.count("“**Forty people** were killed in the fighting, including **12 soldiers** and") == 1
 
 
 def one_finding(report: dict, rule: str) -> dict:
