@@ -53,7 +53,9 @@ def blocks(markdown: str) -> list[str]:
 
 def inline_markup(markdown: str) -> Counter[str]:
     """How many of each inline construct (emphasis, links, code, html...) the document holds; text aside."""
-    return Counter(c.type for t in MD.parse(markdown) for c in (t.children or ()) if c.type not in ("text", "softbreak"))
+    return Counter(
+        c.type for t in MD.parse(markdown) for c in (t.children or ()) if c.type not in ("text", "softbreak")
+    )
 
 
 def test_memo_of_the_seeds_is_short_and_carries_every_finding(report, rules):
@@ -183,8 +185,10 @@ def test_input_cannot_change_the_memos_structure(report, rules, text):
     assert blocks(attacked) == blocks(plain)  # same headings, lists, quotes, paragraphs, in the same order
     assert inline_markup(attacked) == inline_markup(plain)  # no emphasis, link, image, code or html of its own
     rendered = MD.render(attacked)
-    assert "<script" not in rendered and "<img" not in rendered and "javascript:" not in rendered.replace(
-        "[link](javascript:alert(1))", ""
+    assert (
+        "<script" not in rendered
+        and "<img" not in rendered
+        and "javascript:" not in rendered.replace("[link](javascript:alert(1))", "")
     )
     if text == HOSTILE:
         one_line = " ".join(HOSTILE.split())
@@ -216,7 +220,9 @@ def test_missing_metadata_notes_and_suppressed_findings_are_reported(report, rul
     changed = copy.deepcopy(report)
     local = next(a for a in changed["articles"] if a["id"] == "002_local_report")
     local.update(published=None, source=None, notes=["no publication date: relative dates left unresolved"])
-    changed["notes"] = [{"kind": "unused-directive", "message": "directive suppresses nothing", "path": "a.md", "line": 3}]
+    changed["notes"] = [
+        {"kind": "unused-directive", "message": "directive suppresses nothing", "path": "a.md", "line": 3}
+    ]
     changed["suppressed"] = [{"finding": "0123456789abcdef", "rule": "NAM002", "by": "directive"}]
     changed["summary"]["suppressed"] = 1
     validate_report(changed)

@@ -84,8 +84,17 @@ def add_articles(
                     seq = store.next_seq()
                     s = item.story
                     store.insert(
-                        StoredArticle(item.article, seq, story, item.sentences, item.claims, s.lead_vector,
-                                      placement.local, s.names, s.incident_dates)
+                        StoredArticle(
+                            item.article,
+                            seq,
+                            story,
+                            item.sentences,
+                            item.claims,
+                            s.lead_vector,
+                            placement.local,
+                            s.names,
+                            s.incident_dates,
+                        )
                     )
                     index.add(seq, s.lead_vector)
                     result.added.append(item.article.id)
@@ -113,7 +122,9 @@ def _analysed_here(
 def _context_keys(claims: list[Claim], sentences: list[Sentence]) -> set[str]:
     text_of = {(s.article_id, s.index): s.text for s in sentences}
     return {
-        text_key(masked(c.context or text_of[(c.article_id, c.sentence_index)])) for c in claims if PAIRINGS[c.kind].embeds
+        text_key(masked(c.context or text_of[(c.article_id, c.sentence_index)]))
+        for c in claims
+        if PAIRINGS[c.kind].embeds
     }
 
 

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-import numpy as np
-
 from ..analyse.batch import Batch
 from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.story_signals import StoryParams
 from ..nlp.embeddings import Embedder
-from ..records import Article, Claim, Finding, Rule, Sentence
+from ..records import Article, Finding, Rule
 from ..rules.runner import run_rules
 from .assign import place
 from .index import LeadIndex

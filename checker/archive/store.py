@@ -237,8 +237,12 @@ class ArchiveStore:
         out = {}
         for id_, seq, story, published, lead, local, names, dates in rows:
             out[id_] = Placed(
-                id_, int(seq), story, dt.date.fromisoformat(published) if published else None,
-                np.frombuffer(lead, dtype=np.float32).copy(), float(local),
+                id_,
+                int(seq),
+                story,
+                dt.date.fromisoformat(published) if published else None,
+                np.frombuffer(lead, dtype=np.float32).copy(),
+                float(local),
                 tuple(StoryName(k, t, bool(r), bool(o)) for k, t, r, o in json.loads(names)),
                 frozenset(dt.date.fromisoformat(d) for d in json.loads(dates)),
             )

@@ -81,8 +81,10 @@ def _header(memo: Memo) -> list[str]:
         f'<p class="tally">{h(memo.tally)}</p>',
     ]
     if memo.stories:
-        lines.append('<p class="tally">Claims in conflict are <strong class="mark">marked</strong>; '
-                     'the fact\'s other claims are in <em>italics</em>.</p>')
+        lines.append(
+            '<p class="tally">Claims in conflict are <strong class="mark">marked</strong>; '
+            "the fact's other claims are in <em>italics</em>.</p>"
+        )
     total = sum(len(f.verdicts) for s in memo.stories for f in s.facts)
     if total:
         lines += ['<form id="filters" class="filters" aria-label="Filter the findings">', "<fieldset>"]

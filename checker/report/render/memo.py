@@ -185,9 +185,7 @@ def _group_by_fact(findings: Iterable[dict[str, Any]]) -> list[tuple[str | None,
     for finding in findings:
         key, ids = finding["story"], set(finding["claims"])
         topic = finding.get("topic", "")
-        joined = [
-            g for g in groups if topic and g[0] == key and g[1][0].get("topic") == topic and g[2] & ids
-        ]
+        joined = [g for g in groups if topic and g[0] == key and g[1][0].get("topic") == topic and g[2] & ids]
         if not joined:
             groups.append((key, [finding], ids))
             continue
