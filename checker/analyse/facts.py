@@ -77,13 +77,32 @@ def _clustered(
         blocks[pair.block].append(pair)
     facts: list[Fact] = []
     for block in sorted(blocks):
-        similarity = {frozenset((p.a, p.b)): p.similarity for p in blocks[block]}
+        similarity = {frozenset((p.a, p.b)): _similarity(p, by_id, threshold) for p in blocks[block]}
         members = sorted({i for p in blocks[block] for i in (p.a, p.b)}, key=order.__getitem__)
         story = blocks[block][0].story
         for group in average_linkage(members, similarity, threshold, lambda a, b: _other_event(by_id[a], by_id[b])):
             if len(group) > 1:
                 facts.append(Fact(kind, _fact_key(kind, block, by_id[group[0]]), story, tuple(group)))
     return facts
+
+
+def _similarity(pair: CandidatePair, by_id: dict[str, Claim], threshold: float) -> float:
+    """Two dates that name one occasion are about one day, however unlike the rest of their sentences are."""
+    a, b = by_id[pair.a], by_id[pair.b]
+    return max(pair.similarity, threshold) if names_one_occasion(a, b) else pair.similarity
+
+
+def names_one_occasion(a: Claim, b: Claim) -> bool:
+    """Both dates are definite and of the same named event ("the ferry capsized Thursday" / "the ferry
+    overturned on Wednesday"): within one story that is one occasion, whatever else the sentences say."""
+    return (
+        isinstance(a, DateClaim)
+        and isinstance(b, DateClaim)
+        and a.definite
+        and b.definite
+        and a.event is not None
+        and a.event == b.event
+    )
 
 
 def _other_event(a: Claim, b: Claim) -> bool:

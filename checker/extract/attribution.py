@@ -210,6 +210,9 @@ def _clean_phrase(tokens: list[Token]) -> str:
         match = re.match(rf"^(?:\w+\s+)?{container}\s+(?:from|of|by|issued by|released by)\s+(.+)$", lowered)
         if match:
             return text[len(text) - len(match.group(1)) :]
+        match = re.match(rf"^(.+?)['’]s\s+(?:\w+\s+)?{container}$", lowered)  # "the agency's figures"
+        if match:
+            return text[: len(match.group(1))]
     return text or "unnamed"
 
 

@@ -42,6 +42,7 @@ def fold_name(name: str) -> str:
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = re.sub(r"['’]s$", "", text.strip())
+    text = re.sub(r"^the\s+", "", text)  # "the Marren River" / "Marren River"
     for pattern, replacement in TRANSLITERATION:
         text = text.replace(pattern, replacement)
     text = re.sub(r"[^a-z]", "", text)

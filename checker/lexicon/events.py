@@ -37,6 +37,7 @@ __all__ = [
     "TALLY_SPANS",
     "SEVERITY_ADVERBS",
     "SURVIVAL_PHRASES",
+    "STATE_WORDS",
     "TALLY_WORDS",
     "VERB_EVENTS",
 ]
@@ -52,6 +53,7 @@ MULTIPLE_EVENTS: dict[str, str] = dict(_DATA["multiple_events"])
 EVENT_NOUN_FORMS: dict[str, str] = dict(_DATA["noun_forms"])
 FATAL_MODIFIERS: frozenset[str] = frozenset(_DATA["fatal_modifiers"])
 FATAL_ADVERBS: frozenset[str] = frozenset(_DATA["fatal_adverbs"])
+STATE_WORDS: frozenset[str] = frozenset(_DATA["state_words"])
 SEVERITY_ADVERBS: frozenset[str] = frozenset(_DATA["severity_adverbs"])
 ADDITIVE: frozenset[str] = frozenset(_DATA["additive"])
 # word -> the kind of occasion a date attached to it is about (incident, death, arrest, court, memorial)

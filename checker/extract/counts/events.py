@@ -17,6 +17,7 @@ from ...lexicon.events import (
     EVENT_WORDS,
     FATAL_ADVERBS,
     LIFE_VERBS,
+    STATE_WORDS,
     TALLY_WORDS,
 )
 from ...lexicon.people import PERSON_NOUNS
@@ -146,13 +147,18 @@ def _event_right(sent: Span, group: NumberGroup, head: Token, subject: Token) ->
 
 def _agent_of_active(verb: Token) -> bool:
     """'two men shot the victim', 'two men began shooting at each other': the counted people did the shooting."""
-    if verb.pos_ != "VERB" or verb.tag_ == "VBN":
+    if verb.pos_ != "VERB" or verb.tag_ == "VBN" or _state(verb):
         return False
     if verb.tag_ == "VBG" or any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children):
         return True
     if verb.lemma_.lower() in ("die", "perish"):
         return False
     return any(c.dep_ in ("dobj", "obj") and c.lower_ not in ("themselves",) for c in verb.children)
+
+
+def _state(verb: Token) -> bool:
+    """'51 people were still missing' states what became of them; 'two men were missing teeth' does not."""
+    return verb.lower_ in STATE_WORDS and not any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
 def strongest(token: Token, event: str) -> str:
@@ -191,7 +197,12 @@ def _event_dependency(head: Token) -> str | None:
             if word in EVENT_WORDS:
                 if candidate is verb and node.dep_ == "nsubj" and _agent_of_active(candidate):
                     return None
-                if candidate is not verb and node.dep_ == "nsubj" and candidate.tag_ in ("VBG", "VB"):
+                if (
+                    candidate is not verb
+                    and node.dep_ == "nsubj"
+                    and candidate.tag_ in ("VBG", "VB")
+                    and not _state(candidate)
+                ):
                     return None  # "two people started shooting": the subject does the shooting
                 event = strongest(candidate, EVENT_WORDS[word])
                 if best is None or EVENT_PRIORITY[event] > EVENT_PRIORITY[best]:

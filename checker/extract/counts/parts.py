@@ -35,26 +35,30 @@ def attach_parts(sent: Span, mentions: list[CountMention]) -> list[CountMention]
         if root.dep_ == "pobj" and prep.lower_ in ("including", "among", "include", "includes"):
             total_head = prep.head
             total = by_head.get(total_head.i) or _mention_for_verb(mentions, total_head)
-            if total is None or not plausible_count(sent, group):
-                continue
-            rng = group.vague or apply_qualifier(group.value, group.qualifier)
-            subject_token = head if head.i != last.i else (of_object(head) or head)
-            out.append(
-                CountMention(
-                    start_token=group.start,
-                    end_token=max(group.end, head.i + 1),
-                    range=rng,
-                    qualifier=group.qualifier,
-                    subject=describe_subject(subject_token, head, last),
-                    subject_class=class_of_subject(subject_token, head, last),
-                    event=total.event,
-                    anchor=total.anchor,
-                    head=head.i,
-                    perpetrator=subject_token.lemma_.lower() in PERPETRATOR_NOUNS,
-                    conj_root=root.i,
-                    part_of_head=total.head,
-                )
+        elif root.dep_ in ("dobj", "obj") and prep.lemma_.lower() in ("include", "comprise"):
+            total = _subject_total(prep, by_head)  # "The 26 dead included 15 women and 14 children"
+        else:
+            continue
+        if total is None or not plausible_count(sent, group):
+            continue
+        rng = group.vague or apply_qualifier(group.value, group.qualifier)
+        subject_token = head if head.i != last.i else (of_object(head) or head)
+        out.append(
+            CountMention(
+                start_token=group.start,
+                end_token=max(group.end, head.i + 1),
+                range=rng,
+                qualifier=group.qualifier,
+                subject=describe_subject(subject_token, head, last),
+                subject_class=class_of_subject(subject_token, head, last),
+                event=total.event,
+                anchor=total.anchor,
+                head=head.i,
+                perpetrator=subject_token.lemma_.lower() in PERPETRATOR_NOUNS,
+                conj_root=root.i,
+                part_of_head=total.head,
             )
+        )
     out.extend(_attackers_among(sent, mentions, by_head))
     out.extend(_breakdown(sent, out))
     return out
@@ -132,6 +136,14 @@ def _attackers_among(sent: Span, mentions: list[CountMention], by_head: dict[int
             )
         )
     return out
+
+
+def _subject_total(verb: Token, by_head: dict[int, CountMention]) -> CountMention | None:
+    """The figure in the subject of 'include': 'the 26 dead' (the figure heads itself), 'the 26 victims'."""
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None:
+        return None
+    return next((by_head[t.i] for t in (subject, *subject.children) if t.i in by_head), None)
 
 
 def _mention_for_verb(mentions: list[CountMention], verb: Token) -> CountMention | None:

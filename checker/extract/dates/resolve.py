@@ -58,8 +58,10 @@ def resolve(kind: str, groups: dict[str, str], published: dt.date | None, tense:
                     return None, None, None, "day", weekday_name.capitalize(), None, "unresolved"
                 return None, None, None, "day", None, None, "unresolved"
             year = _year_for(month, day, published, tense)
-            if weekday_name:
-                # "Sunday, Nov. 15" in a late-2016 paper: take the neighbouring year the weekday fits.
+            if weekday_name and not _near(year, month, day, published):
+                # "Sunday, Nov. 15" in a late-2016 paper: take the neighbouring year the weekday fits. A date
+                # within weeks of the paper keeps the paper's year: "Saturday, March 9" in a paper of
+                # Monday, March 10, 2025 is a weekday wrong, not a date of 2024.
                 year = _year_matching_weekday(year, month, day, WEEKDAY_NUMBERS[weekday_name.lower()], tense)
         try:
             stated = dt.date(year, month, day)
@@ -135,6 +137,13 @@ def _year_for(month: int, day: int, published: dt.date, tense: str) -> int:
     if tense == "future":
         return year + 1 if candidate < published - dt.timedelta(days=7) else year
     return year - 1 if candidate > published + dt.timedelta(days=7) else year
+
+
+def _near(year: int, month: int, day: int, published: dt.date, days: int = 30) -> bool:
+    try:
+        return abs((dt.date(year, month, day) - published).days) <= days
+    except ValueError:
+        return False
 
 
 def _year_matching_weekday(year: int, month: int, day: int, weekday: int, tense: str) -> int:

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from itertools import combinations
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from ...analyse.facts import names_one_occasion
 from ...records import DateClaim, Hit, Rule
 from .base import SCOPE, in_scope
 from .facts import listing, outlet, published_label, timeline, unique, where
@@ -68,6 +69,8 @@ class DateConsistency:
             if not in_scope(rule.params["scope"], same_article) or not self._comparable(rule, a, b):
                 continue
             similarity = batch.similarity_of(a.id, b.id)
+            if rule.params["mode"] == "event" and names_one_occasion(a, b):
+                similarity = max(similarity, rule.params["min_similarity"])
             if similarity < rule.params["min_similarity"]:
                 continue
             slack = rule.params["approximate_slack_days"] if (a.approximate or b.approximate) else 0
