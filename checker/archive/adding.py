@@ -16,9 +16,11 @@ import numpy as np
 from ..analyse.build import ClaimSource, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
 from ..analyse.story_signals import StoryParams
+from ..errors import ErrorCode
 from ..extract.context import masked
+from ..limits import TimeBudget
 from ..nlp.embeddings import Embedder, text_key
-from ..records import Article, Claim, Sentence
+from ..records import Article, Claim, InputError, Sentence
 from .assign import place
 from .index import LeadIndex
 from .store import ArchiveStore, StoredArticle
@@ -33,6 +35,7 @@ class AddResult:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already archived under this id
     new_stories: int = 0
+    errors: list[InputError] = field(default_factory=list)  # articles not added: over their time budget
 
 
 def add_articles(
@@ -55,7 +58,16 @@ def add_articles(
         embedder = embedder or Embedder(store=store)
         for start in range(0, len(fresh), chunk):
             part = fresh[start : start + chunk]
-            extracted = extract_claims(part, cache=cache)
+            budget = TimeBudget()
+            extracted = extract_claims(part, cache=cache, budget=budget)
+            result.errors += [
+                InputError(path=a.path, code=ErrorCode.TIME_BUDGET, message=budget.message(a.id))
+                for a in part
+                if a.id not in extracted
+            ]
+            part = [a for a in part if a.id in extracted]
+            if not part:
+                continue
             leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
             vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
             with store.transaction():
