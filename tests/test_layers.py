@@ -1,6 +1,6 @@
 """The package is a stack of layers; each imports only the layers below it (or its own).
 
-records (with errors, files and limits) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
+records (with errors, files, limits and terminal) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
 archive -> gate -> report -> the application (cli, commands, config, progress, the service). Checked on the source
 with the ast module, imports under ``TYPE_CHECKING`` included, so a violation fails here
 before it shows up as an import cycle or a slow ``checker --help``.
@@ -20,6 +20,7 @@ RANKS = {
     "errors": 0,
     "files": 0,
     "limits": 0,
+    "terminal": 0,
     "records": 1,
     "lexicon": 2,
     "ingest": 3,
