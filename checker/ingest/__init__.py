@@ -15,6 +15,7 @@ junk filter that finds an article's own copy is ``ingest.boilerplate``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,6 +24,7 @@ from pathlib import Path
 from ..errors import CheckerError, ErrorCode
 from ..limits import MAX_FILE_BYTES, check_article_size, read_regular, size_text
 from ..records import Article, InputError
+from .boilerplate import dropped_copy
 from .decoding import decode, normalise_text
 from .discover import Discovered, discover, display_path
 from .formats import READERS, Reader, reader_for
@@ -158,13 +160,27 @@ def _read(raw: bytes, path: Path, shown: str, entry: Reader) -> tuple[list[Artic
     kept: list[Article] = []
     for article in articles:
         try:
+            _check_text(article)
             check_article_size(article.text)
         except CheckerError as exc:
             where = f"{shown}:{article.record_line}" if article.record_line and len(articles) > 1 else shown
             errors.append(InputError(path=where, code=exc.code, message=exc.message))
             continue
-        kept.append(article)
+        kept.append(replace(article, dropped=tuple(dropped_copy(article.text, markdown=article.format == "markdown"))))
     return kept, errors
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(article: Article) -> None:
+    """Every field is text a report can hold: a YAML escape such as "\\ud800" yields a lone surrogate, which
+    no UTF-8 file can hold (the JSON reader refuses it earlier, with the string's place)."""
+    for name in ("id", "title", "source", "url", "text"):
+        value = getattr(article, name)
+        if value and (match := _SURROGATE.search(value)):
+            message = f"'{name}' holds a lone surrogate (\\u{ord(match.group(0)):04x}), which is no character"
+            raise CheckerError(ErrorCode.DECODE, message)
 
 
 def _unique_ids(articles: list[Article]) -> Iterator[Article]:
