@@ -34,6 +34,7 @@ RANKS = {
     "config": 11,
     "progress": 11,
     "commands": 11,
+    "outputs": 11,
     "cli": 11,
     "cli_archive": 11,
     "service": 11,
