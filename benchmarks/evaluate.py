@@ -116,13 +116,26 @@ def killed_figure(claims: Sequence[Claim]) -> int | None:
         figure = max(explicit)
     elif victims:
         # singular victims named differently ("Garcia died", "Ponce died") are different people
-        named = {c.subject for c in victims if c.subject[:1].isupper()}
-        figure = max(len(named), max(_value(c) or 0 for c in victims))
+        named = _people([c.subject for c in victims if c.subject[:1].isupper()])
+        figure = max(named, max(_value(c) or 0 for c in victims))
     else:
         figure = None
     if any(c.perpetrator for c in killed):
         figure = (figure or 0) + 1  # the archive counts a gunman who died among the killed
     return figure
+
+
+def _people(names: list[str]) -> int:
+    """How many people some names are: "Kadin T. Mann", "Kadin" and "Mann" are one person."""
+    groups: list[set[str]] = []
+    for name in names:
+        words = {w.strip(".,").lower() for w in name.split() if len(w.strip(".,")) > 2}
+        touching = [g for g in groups if g & words]
+        for group in touching:
+            groups.remove(group)
+            words |= group
+        groups.append(words)
+    return len(groups)
 
 
 def injured_figure(claims: Sequence[Claim]) -> int | None:

@@ -341,7 +341,47 @@ def check_rendered(report: dict[str, Any], rules: list[Any]) -> None:
     for line in outputs["text"].splitlines():
         expect(not _CONTROL.search(line), f"control character in text output: {line[:80]!r}")
         expect(not line.lstrip().startswith("::") and not re.search(r"##(vso)?\[", line), f"runner command: {line!r}")
-    outputs["markdown"].encode("utf-8")  # Markdown and HTML escaping belong to the report renderers (branch report)
+    check_markdown(outputs["markdown"])
+    check_html(outputs["html"])
+
+
+_OWN_MARKUP = {"<sub>", "</sub>"}  # the renderer's own (the small print of each fact)
+
+
+def check_markdown(text: str) -> None:
+    """CommonMark with no raw HTML in it, and links only to the rules' documentation (no ``javascript:``, no
+    remote image): whatever the input held stays text."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(text)
+    for token in [t for block in tokens for t in [block, *(block.children or [])]]:
+        raw = token.type in ("html_block", "html_inline") and token.content not in _OWN_MARKUP
+        expect(not raw and token.type != "image", f"raw {token.type} in Markdown: {token.content!r}")
+        href = str(token.attrs.get("href", "")) if token.attrs else ""
+        expect(not href or href.startswith("https://"), f"a link to {href!r} in Markdown")
+
+
+_ALLOWED_SCRIPTS = 1  # the renderer's own filter script, allowed by hash in its Content-Security-Policy
+
+
+def check_html(page: str) -> None:
+    """One document whose only script is the renderer's, with no event handler or ``javascript:`` URL."""
+    from html.parser import HTMLParser
+
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Tags(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Tags(convert_charrefs=True).feed(page)
+    expect(sum(tag == "script" for tag, _ in found) == _ALLOWED_SCRIPTS, "a script in the HTML report")
+    for tag, attrs in found:
+        for name, value in attrs:
+            expect(not name.startswith("on"), f"an event handler on <{tag}>")
+            expect(not (value or "").strip().lower().startswith("javascript:"), f"a javascript: URL on <{tag}>")
+        expect(tag not in ("iframe", "object", "embed", "img", "base", "frame"), f"<{tag}> in the HTML report")
+        expect(tag != "form" or ("id", "filters") in attrs, "a form other than the report's own filters")
 
 
 def renderers(data: bytes) -> None:

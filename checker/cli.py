@@ -19,6 +19,25 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 import typer
 
 from .cli_archive import archive_app, serve
+from .cli_options import (
+    AllowEmpty,
+    CacheDir,
+    ConfigFile,
+    Exclude,
+    ExtendSelect,
+    FailOn,
+    ForceExclude,
+    Format,
+    Ignore,
+    Include,
+    Isolated,
+    NoCache,
+    Quiet,
+    RulesDir,
+    Select,
+    SeverityFlag,
+    StdinFilename,
+)
 from .errors import CheckerError, ExitCode
 from .terminal import terminal_line
 
@@ -45,65 +64,6 @@ def _fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
 
 
 # Options shared by the commands that read the configuration; each replaces the file's value for its key.
-ConfigFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--config",
-        help="Configuration file (default: the nearest checker.toml, or pyproject.toml with a tool.checker table, "
-        "walking up).",
-    ),
-]
-Isolated = Annotated[bool, typer.Option("--isolated", help="Ignore configuration files.")]
-Select = Annotated[
-    list[str] | None,
-    typer.Option("--select", help="Rules to run: ids, id prefixes, names or groups (comma-separated, repeatable)."),
-]
-Ignore = Annotated[list[str] | None, typer.Option("--ignore", help="Rules to skip (same forms as --select).")]
-ExtendSelect = Annotated[
-    list[str] | None,
-    typer.Option("--extend-select", help="Rules to run on top of 'select' (e.g. ones off by default)."),
-]
-SeverityFlag = Annotated[
-    list[str] | None,
-    typer.Option("--severity", help="Change a rule's severity: SELECTOR=error|warning|note (repeatable)."),
-]
-FailOn = Annotated[
-    str | None,
-    typer.Option("--fail-on", help="Lowest severity that fails the run: error (default), warning, note or never."),
-]
-RulesDir = Annotated[list[Path] | None, typer.Option("--rules-dir", help="Extra directory of rule files (repeatable).")]
-Include = Annotated[
-    list[str] | None, typer.Option("--include", help="Only check discovered files matching these globs.")
-]
-Exclude = Annotated[list[str] | None, typer.Option("--exclude", help="Skip discovered files matching these globs.")]
-CacheDir = Annotated[Path | None, typer.Option("--cache-dir", help="Cache directory (default .checker_cache).")]
-NoCache = Annotated[bool, typer.Option("--no-cache", help="Do not read or write the cache.")]
-Format = Annotated[
-    list[str] | None,
-    typer.Option(
-        "--format", "-f", help="Output format NAME[=PATH] (repeatable; PATH '-' or none = stdout, one format at most)."
-    ),
-]
-Quiet = Annotated[
-    bool, typer.Option("--quiet", "-q", help="Print findings and errors only: no summary, notes or progress bar.")
-]
-AllowEmpty = Annotated[
-    bool,
-    typer.Option("--allow-empty", help="Pass when no article is found (by default that is a usage error, exit 2)."),
-]
-ForceExclude = Annotated[
-    bool,
-    typer.Option(
-        "--force-exclude",
-        help="Leave out named files too when ignore files, default excludes or outputs cover them (for pre-commit).",
-    ),
-]
-StdinFilename = Annotated[
-    str | None,
-    typer.Option("--stdin-filename", help="Name (and so format and path in the report) of the article read from '-'."),
-]
-
-
 def _version(value: bool) -> None:
     if value:
         from . import __version__
@@ -186,6 +146,10 @@ def check(
         Path | None,
         typer.Option("--archive", help="Check the articles as drafts against this archive of published ones."),
     ] = None,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local (one process) or ray (Ray Data; RAY_ADDRESS for a cluster).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray: parallel analysers (one model each).")] = 2,
     changed_since: Annotated[
         str | None,
         typer.Option(
@@ -226,6 +190,8 @@ def check(
         no_cache=no_cache,
         formats=formats,
     )
+    if engine not in ("local", "ray"):
+        _fail(f"--engine: expected local or ray (got {engine!r})")
     named, stdin = _stdin(paths, stdin_filename)
     from .commands import CheckRequest, run_check  # the analysis stack, only once the command line is good
 
@@ -240,6 +206,8 @@ def check(
         allow_empty=allow_empty,
         force_exclude=force_exclude,
         archive=archive,
+        engine=engine,
+        workers=workers,
     )
     raise typer.Exit(run_check(request))
 

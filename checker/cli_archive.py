@@ -28,18 +28,26 @@ def archive_add(
     chunk: Annotated[
         int, typer.Option("--chunk", min=1, help="Articles per commit (a crash loses at most one).")
     ] = 200,
+    engine: Annotated[
+        str, typer.Option("--engine", help="local, or ray (reading and analysis on Ray Data).")
+    ] = "local",
+    workers: Annotated[int, typer.Option("--workers", min=1, help="Ray: parallel analysers.")] = 2,
 ) -> None:
     """Read published articles once and store their claims, stories and vectors (incremental)."""
-    from .commands import run_archive_add
+    from .archive_commands import run_archive_add
     from .config import resolve_config
 
-    raise typer.Exit(run_archive_add(paths, archive, resolve_config(), quiet=quiet, chunk=chunk))
+    if engine not in ("local", "ray"):
+        typer.echo(f"checker: --engine: expected local or ray (got {engine!r})", err=True)
+        raise typer.Exit(2)
+    code = run_archive_add(paths, archive, resolve_config(), quiet=quiet, chunk=chunk, engine=engine, workers=workers)
+    raise typer.Exit(code)
 
 
 @archive_app.command("stats")
 def archive_stats(archive: ArchiveDir) -> None:
     """Articles, claims, stories and size of an archive (JSON)."""
-    from .commands import run_archive_stats
+    from .archive_commands import run_archive_stats
 
     typer.echo(json.dumps(run_archive_stats(archive), indent=2))
 
@@ -49,7 +57,7 @@ def archive_remove(
     article_ids: Annotated[list[str], typer.Argument(help="Ids of archived articles.")], archive: ArchiveDir
 ) -> None:
     """Remove articles from the archive (their claims, names and index entries go with them)."""
-    from .commands import run_archive_remove
+    from .archive_commands import run_archive_remove
 
     raise typer.Exit(run_archive_remove(archive, article_ids))
 
@@ -57,7 +65,7 @@ def archive_remove(
 @archive_app.command("rebuild")
 def archive_rebuild(archive: ArchiveDir) -> None:
     """Rebuild derived data: the lead index and every article's story, from what is stored."""
-    from .commands import run_archive_rebuild
+    from .archive_commands import run_archive_rebuild
 
     raise typer.Exit(run_archive_rebuild(archive))
 

@@ -4,8 +4,7 @@ report, render, write, and pick the exit code.
 Kept apart from the CLI so tests and other front ends can run a check without Typer. What a run
 prints and writes is ``checker.outputs``: every output rendered before the first byte is written,
 files written as one set, an unwritable output path refused before the articles are read.
-A run that ends without a report (a usage error, no articles, an internal error) removes the
-previous run's report files, so CI never publishes them as this run's, and says so.
+A run that ends without writing its reports removes the previous run's (``outputs.discard``).
 A run that finds no article to check is a usage error (a mistyped path in CI must not pass
 forever) unless the request allows an empty run. Exit codes come from ``checker.errors``: a
 problem a user can act on is a ``CheckerError`` with a code.
@@ -14,7 +13,7 @@ problem a user can act on is a ``CheckerError`` with a code.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +22,7 @@ from .errors import CheckerError, ErrorCode, ExitCode
 from .ingest import READERS, ReadResult, Stdin, read_paths
 from .outputs import discard, emit, preflight, say
 from .progress import progress_bar
-from .records import Article, Finding, Rule
+from .records import Article, Finding, InputError, Rule
 from .report.build import build_report, failing
 from .rules.loading import load_rules
 
@@ -47,6 +46,8 @@ class CheckRequest:
     allow_empty: bool = False  # finding no article is a pass, not a usage error
     force_exclude: bool = False  # named files are left out by ignore files and default excludes too
     archive: Path | None = None  # check the articles as drafts against this archive
+    engine: str = "local"  # "ray": the same pipeline as Ray Data stages (pip install "newsroom-checker[scale]")
+    workers: int = 2  # Ray: analysers (one model each) and judging partitions
 
     def outputs(self) -> list[Output]:
         """Every report this run writes or prints: the configured formats, then ``--out``'s two files."""
@@ -128,6 +129,9 @@ def _read_and_check(
     try:
         if request.archive is not None:
             checked = check_against_archive(request.archive, list(read.articles), rules)
+        elif request.engine == "ray":
+            checked, failed = _check_with_ray(list(read.articles), rules, request.workers)
+            read = replace(read, errors=(*read.errors, *failed))
         else:
             with progress_bar(enabled=not request.quiet) as progress:
                 articles = list(read.articles)
@@ -140,6 +144,21 @@ def _read_and_check(
     if scope is not None:  # annotations belong on the diff: a changed article's claim comes first
         checked = Checked(checked.batch, tuple(anchor_on_changed(checked.findings, scope)), checked.notes)
     return read, checked, scope
+
+
+def _check_with_ray(articles: list[Article], rules: list[Rule], workers: int) -> tuple[Checked, list[InputError]]:
+    """The check on Ray Data, and the articles that failed on a worker (input errors of the run)."""
+    try:
+        from .scale.ray_engine import check_with_ray
+    except ImportError:
+        message = 'the ray engine needs Ray: pip install "newsroom-checker[scale]"'
+        raise CheckerError(ErrorCode.MODEL_MISSING, message) from None
+    if not articles:
+        return check_articles(articles, rules), []
+    batch, findings, errors = check_with_ray(articles, rules, workers=workers)
+    for error in errors:
+        say(error.one_line())
+    return Checked(batch, tuple(findings)), errors
 
 
 def check_against_archive(directory: Path, drafts: Sequence[Article], rules: Sequence[Rule]) -> Checked:
@@ -199,7 +218,7 @@ def dropped_notes(articles: Sequence[Article]) -> list[dict[str, Any]]:
             text = " ".join(article.text[span.start : span.end].split())
             shown = text if len(text) <= 80 else text[:79] + "…"
             line = position(article, "text", span.start)[0]
-            message = f"left out of {article.id} as {span.reason} ({span.end - span.start:,} characters): “{shown}”"
+            message = f"left out as {span.reason} ({span.end - span.start:,} characters): “{shown}”"
             notes.append({"kind": "dropped-copy", "message": message, "path": article.path, "line": line})
             notes[-1].update(article=article.id, start=span.start, end=span.end)
     return notes
@@ -288,87 +307,4 @@ def run_baseline(request: CheckRequest, out: Path) -> int:
         return ExitCode.USAGE
     if not request.quiet:
         say(f"baseline of {_count(count, 'finding')} written to {out}")
-    return ExitCode.OK
-
-
-# --- the archive ------------------------------------------------------------------------------------------
-
-
-def run_archive_add(
-    paths: Sequence[Path], directory: Path, config: Config, *, quiet: bool = False, chunk: int = 200
-) -> int:
-    """Read published articles once and store their claims, story and vectors; a bad file adds nothing."""
-    from .archive.adding import add_articles
-    from .archive.store import ArchiveStore
-
-    read = read_paths(paths, keep=config.keeps)
-    for error in read.errors:
-        say(error.one_line())
-    if read.errors:
-        say(f"nothing added: fix the input errors above first ({directory})")
-        return ExitCode.USAGE
-    try:
-        store = ArchiveStore(directory, create=True)
-    except CheckerError as exc:
-        say(str(exc))
-        return exc.exit_code
-    try:
-        with progress_bar(enabled=not quiet) as progress:
-            result = add_articles(store, read.articles, progress=progress, chunk=chunk)
-        count = store.count()
-    finally:
-        store.close()
-    for error in result.errors:
-        say(error.one_line())
-    if not quiet:
-        skipped = f", {len(result.skipped)} already archived" if result.skipped else ""
-        say(f"{len(result.added)} articles added ({result.new_stories} new stories{skipped}); {count} in {directory}")
-    return ExitCode.USAGE if result.errors else ExitCode.OK
-
-
-def run_archive_stats(directory: Path) -> dict[str, Any]:
-    from .archive.store import ArchiveStore
-
-    store = ArchiveStore(directory)
-    try:
-        return store.stats()
-    finally:
-        store.close()
-
-
-def run_archive_remove(directory: Path, article_ids: Sequence[str]) -> int:
-    from .archive.index import LeadIndex
-    from .archive.store import ArchiveStore
-
-    store = ArchiveStore(directory)
-    try:
-        with store.writer():
-            seqs = {s.article.id: s.seq for s in store.load(article_ids)}
-            missing = [i for i in article_ids if i not in seqs]
-            if missing:
-                raise CheckerError(ErrorCode.ARCHIVE, f"{directory}: no archived article '{missing[0]}'")
-            with store.transaction():
-                for article_id in article_ids:
-                    store.remove(article_id)
-            LeadIndex(store).rebuild()
-    except CheckerError as exc:
-        say(str(exc))
-        return exc.exit_code
-    finally:
-        store.close()
-    say(f"{len(article_ids)} articles removed from {directory}")
-    return ExitCode.OK
-
-
-def run_archive_rebuild(directory: Path) -> int:
-    """Rebuild what is derived: the lead index, and the story of every article (placed again in
-    publication order, from what is stored: nothing is parsed or embedded again)."""
-    from .archive.rebuild import rebuild
-
-    try:
-        stories = rebuild(directory)
-    except CheckerError as exc:
-        say(str(exc))
-        return exc.exit_code
-    say(f"rebuilt {directory}: {stories} stories")
     return ExitCode.OK

@@ -47,6 +47,7 @@ class ErrorCode(str, Enum):
     BAD_JSON = "bad-json"
     BAD_RECORD = "bad-record"
     UNSUPPORTED_TYPE = "unsupported-type"
+    ARTICLE_FAILED = "article-failed"
     NOT_AN_ARTICLE = "not-an-article"
     TOO_LARGE = "too-large"
     ARTICLE_TOO_LARGE = "article-too-large"
@@ -90,6 +91,7 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.BAD_JSON: ("E107", Category.INPUT),
     ErrorCode.BAD_RECORD: ("E108", Category.INPUT),
     ErrorCode.UNSUPPORTED_TYPE: ("E109", Category.INPUT),
+    ErrorCode.ARTICLE_FAILED: ("E199", Category.INPUT),
     ErrorCode.NOT_AN_ARTICLE: ("E110", Category.INPUT),
     # Limits (``checker.limits``): a hostile or broken input costs a line in the report, never the batch.
     ErrorCode.TOO_LARGE: ("E111", Category.INPUT),

@@ -263,3 +263,12 @@ def test_names_titles_and_ages():
 def test_an_age_limit_is_not_a_count():
     claims = claims_of("He is the fourth child under the age of 8 to be shot on the South Side this month.")
     assert not [c for c in counts(claims, include_background=True) if c.min == 8]
+
+
+def test_ages_listed_after_the_people_are_not_counts():
+    claims = claims_of(
+        "Three women, ages 21, 32 and 49, and two men, 30 and 42, were injured in the shooting, police said."
+    )
+    values = {c.min for c in counts(claims, include_background=True)}
+    assert not values & {21, 32, 49, 30, 42}, values
+    assert 3 in values

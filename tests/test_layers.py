@@ -1,7 +1,7 @@
 """The package is a stack of layers; each imports only the layers below it (or its own).
 
 records (with errors, files, limits and terminal) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
-archive -> gate -> report -> the application (cli, commands, config, progress, the service). Checked on the source
+archive -> scale -> gate -> report -> the application (cli, commands, config, progress, the service). Checked on the source
 with the ast module, imports under ``TYPE_CHECKING`` included, so a violation fails here
 before it shows up as an import cycle or a slow ``checker --help``.
 """
@@ -29,16 +29,19 @@ RANKS = {
     "analyse": 6,
     "rules": 7,
     "archive": 8,
-    "gate": 9,
-    "report": 10,
-    "config": 11,
-    "progress": 11,
-    "commands": 11,
-    "outputs": 11,
-    "cli": 11,
-    "cli_archive": 11,
-    "service": 11,
-    "__main__": 11,
+    "scale": 9,
+    "gate": 10,
+    "report": 11,
+    "config": 12,
+    "progress": 12,
+    "commands": 12,
+    "outputs": 12,
+    "cli": 12,
+    "cli_archive": 12,
+    "cli_options": 12,
+    "archive_commands": 12,
+    "service": 12,
+    "__main__": 12,
 }
 
 

@@ -332,7 +332,7 @@ def test_text_lines(report, claims):
     text = RENDERERS["text"](report, ())
     assert "\x1b" not in text and text.endswith("\n")
     lines = text.splitlines()
-    findings = [line for line in lines[:-1] if not line.startswith("    ")]
+    findings = [line for line in lines[:-1] if not line.startswith("  ")]  # claims are indented by two
     assert len(findings) == len(report["findings"])
     pattern = re.compile(
         r"^(?P<path>[^:]+):(?P<line>\d+):(?P<col>\d+): (?P<sev>error|warning|note) (?P<rule>[A-Z]{3}\d{3}) (?P<msg>.+)$"

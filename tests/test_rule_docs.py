@@ -24,14 +24,30 @@ def test_every_rule_is_documented(rules):
     for rule in rules:
         assert rule.doc.what and rule.doc.why and rule.doc.example_fail and rule.doc.example_pass
         assert rule.name.replace("-", "").isalnum()
+        # what to check reads on from "Check ..." in the editor's reports: lower case, one sentence
+        assert rule.doc.check[:1].islower() and rule.doc.check.endswith("."), rule.id
 
 
 def test_explain_prints_what_why_example(capsys):
     assert run(["rules", "explain", "CNT003"]) == 0
     out = capsys.readouterr().out
-    for heading in ("What it does", "Why", "Example that is flagged", "Example that passes"):
+    for heading in ("What it does", "Why", "What to check", "Example that is flagged", "Example that passes"):
         assert heading in out
+    assert "  Check that the copy carries both figures" in out
     assert run(["rules", "explain", "NOPE"]) == 2
+
+
+def test_what_to_check_is_optional_in_a_rule_file(tmp_path):
+    """Newsrooms' own rule files written before ``check`` existed still load."""
+    path = tmp_path / "CNT900-own-rule.yaml"
+    path.write_text(
+        "id: CNT900\nname: own-rule\ngroup: counts\nengine: parts_total\nseverity: error\nmessage: 'parts exceed {total}'\n"
+        "description: {what: 'what it does, at length', why: 'why it matters, at length', example: {fail: 'failing text', pass: 'passing text'}}\n",
+        encoding="utf-8",
+    )
+    rule = load_rule_file(path)
+    assert rule.doc.check == ""
+    assert "What to check" not in rules_markdown([rule])
 
 
 @pytest.mark.parametrize(

@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def _run(out: Path) -> subprocess.CompletedProcess:
     env = dict(os.environ, HF_HUB_OFFLINE="1")
     return subprocess.run(
-        [sys.executable, "-m", "checker", "check", "seeds/", "--out", str(out), "--no-cache"],
+        [sys.executable, "-m", "checker", "check", "seeds/", "--out", str(out), "--no-cache"]
+        + ["--format", f"html={out / 'report.html'}"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -42,7 +43,7 @@ def test_seeds_end_to_end(tmp_path):
     rules = {r["id"] for r in report["rules"]}
     assert rules == {rule for rule, _ in found}
     # the committed reports/ are exactly what the README command produces
-    for name in ("report.json", "report.md"):
+    for name in ("report.json", "report.md", "report.html"):
         assert (tmp_path / name).read_text(encoding="utf-8") == (ROOT / "reports" / name).read_text(encoding="utf-8"), (
-            f"reports/{name} is stale: run `checker check seeds/ --out reports/`"
+            f"reports/{name} is stale: run `.venv/bin/checker check seeds/ --out reports/ --format html=reports/report.html`"
         )

@@ -25,7 +25,7 @@ from .pairing import PAIRINGS
 from .stories import StoryParams, group_stories
 from .story_signals import StoryArticle, StoryName
 
-__all__ = ["build_batch", "extract_claims"]
+__all__ = ["ClaimSource", "KnownClaims", "build_batch", "extract_claims", "lead_text", "story_inputs"]
 
 _STORY_DEFAULTS = StoryParams()
 TITLE_FAMILIES = dict(TITLES.values())  # normalised title -> family
@@ -39,6 +39,29 @@ class ClaimSource(VectorStore, Protocol):
     def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None: ...
 
     def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None: ...
+
+
+class KnownClaims:
+    """A claim source for articles extracted elsewhere (an archive, a distributed run): their sentences and
+    claims as given, vectors from ``vectors``; nothing is written back."""
+
+    def __init__(
+        self, extracted: dict[str, tuple[list[Sentence], list[Claim]]], vectors: VectorStore | None = None
+    ) -> None:
+        self.extracted = extracted
+        self.vectors = vectors
+
+    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
+        return self.extracted.get(article.id)
+
+    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
+        return None
+
+    def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
+        return self.vectors.get_vectors(keys) if self.vectors is not None else {}
+
+    def put_vectors(self, items: dict[str, np.ndarray]) -> None:
+        return None
 
 
 def extract_claims(

@@ -8,14 +8,14 @@ an article behind.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..analyse.build import ClaimSource, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
-from ..analyse.story_signals import StoryParams
+from ..analyse.story_signals import StoryArticle, StoryParams
 from ..errors import ErrorCode
 from ..extract.context import masked
 from ..limits import TimeBudget
@@ -38,6 +38,21 @@ class AddResult:
     errors: list[InputError] = field(default_factory=list)  # articles not added: over their time budget
 
 
+@dataclass(frozen=True)
+class Analysed:
+    """An article read, extracted and embedded, ready to be placed and stored."""
+
+    article: Article
+    sentences: list[Sentence]
+    claims: list[Claim]
+    story: StoryArticle | None  # lead vector, names and incident dates (None when ``error``)
+    vectors: dict[str, np.ndarray]  # clause vectors of its claims, by text key
+    error: InputError | None = None  # not analysed: over its time budget (``checker.limits``)
+
+
+Analyse = Callable[[Sequence[Article]], Iterable[Analysed]]
+
+
 def add_articles(
     store: ArchiveStore,
     articles: Sequence[Article],
@@ -47,8 +62,12 @@ def add_articles(
     progress: Callable[[int, int], None] | None = None,
     chunk: int = CHUNK,
     cache: ClaimSource | None = None,
+    analyse: Analyse | None = None,
 ) -> AddResult:
-    """Add ``articles`` (ids already archived are skipped), committing every ``chunk`` articles."""
+    """Add ``articles`` (ids already archived are skipped), committing every ``chunk`` articles.
+
+    ``analyse``: how articles are read, extracted and embedded (in this process by default; the Ray
+    engine passes its own); it must yield them in the order given."""
     result = AddResult()
     with store.writer():
         index = LeadIndex(store)
@@ -56,47 +75,72 @@ def add_articles(
         result.skipped = [a.id for a in articles if store.has(a.id)]
         fresh.sort(key=lambda a: (a.published is None, a.published or 0, a.id))
         embedder = embedder or Embedder(store=store)
-        for start in range(0, len(fresh), chunk):
-            part = fresh[start : start + chunk]
-            budget = TimeBudget()
-            extracted = extract_claims(part, cache=cache, budget=budget)
-            result.errors += [
-                InputError(path=a.path, code=ErrorCode.TIME_BUDGET, message=budget.message(a.id))
-                for a in part
-                if a.id not in extracted
-            ]
-            part = [a for a in part if a.id in extracted]
-            if not part:
-                continue
-            leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
-            vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
+        analysed = iter(analyse(fresh) if analyse is not None else _analysed_here(fresh, embedder, cache, chunk))
+        done = 0
+        while done < len(fresh):
+            part = [next(analysed) for _ in range(min(chunk, len(fresh) - done))]
             with store.transaction():
-                store.put_vectors(vectors)
-                for article, inputs in zip(part, story_inputs(part, extracted, leads)):
-                    placement = place(store, index, inputs, params)
+                for item in part:
+                    if item.error is not None or item.story is None:
+                        result.errors += [item.error] if item.error is not None else []
+                        continue
+                    store.put_vectors(item.vectors)
+                    placement = place(store, index, item.story, params)
                     story = placement.story or store.next_story_id()
                     result.new_stories += placement.story is None
                     seq = store.next_seq()
-                    sentences, claims = extracted[article.id]
+                    s = item.story
                     store.insert(
                         StoredArticle(
-                            article,
+                            item.article,
                             seq,
                             story,
-                            sentences,
-                            claims,
-                            inputs.lead_vector,
+                            item.sentences,
+                            item.claims,
+                            s.lead_vector,
                             placement.local,
-                            inputs.names,
-                            inputs.incident_dates,
+                            s.names,
+                            s.incident_dates,
                         )
                     )
-                    index.add(seq, inputs.lead_vector)
-                    result.added.append(article.id)
+                    index.add(seq, s.lead_vector)
+                    result.added.append(item.article.id)
             index.save()
+            done += len(part)
             if progress:
-                progress(min(start + chunk, len(fresh)), len(fresh))
+                progress(done, len(fresh))
     return result
+
+
+def _analysed_here(
+    articles: Sequence[Article], embedder: Embedder, cache: ClaimSource | None, chunk: int
+) -> Iterable[Analysed]:
+    for start in range(0, len(articles), chunk):
+        part = articles[start : start + chunk]
+        budget = TimeBudget()
+        extracted = extract_claims(part, cache=cache, budget=budget)
+        for article in part:
+            if article.id not in extracted:  # over its time budget: half its claims would be a lie
+                error = InputError(path=article.path, code=ErrorCode.TIME_BUDGET, message=budget.message(article.id))
+                yield Analysed(article, [], [], None, {}, error)
+        part = [a for a in part if a.id in extracted]
+        if not part:
+            continue
+        leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
+        vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
+        for article, inputs in zip(part, story_inputs(part, extracted, leads)):
+            sentences, claims = extracted[article.id]
+            own = {key for key in _context_keys(claims, sentences)}
+            yield Analysed(article, sentences, claims, inputs, {k: v for k, v in vectors.items() if k in own})
+
+
+def _context_keys(claims: list[Claim], sentences: list[Sentence]) -> set[str]:
+    text_of = {(s.article_id, s.index): s.text for s in sentences}
+    return {
+        text_key(masked(c.context or text_of[(c.article_id, c.sentence_index)]))
+        for c in claims
+        if PAIRINGS[c.kind].embeds
+    }
 
 
 def _context_vectors(

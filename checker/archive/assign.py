@@ -17,7 +17,7 @@ import numpy as np
 
 from ..analyse.story_signals import StoryArticle, StoryParams, StoryScorer, name_keys
 from .index import LeadIndex
-from .store import ArchiveStore, StoredArticle
+from .store import ArchiveStore, Placed, StoredArticle
 
 __all__ = ["Placement", "as_story_article", "local_density", "place"]
 
@@ -36,7 +36,9 @@ def local_density(index: LeadIndex, vector: np.ndarray, params: StoryParams, exc
     return float(np.mean(hits + [params.background_density] * (params.local_k - len(hits))))
 
 
-def as_story_article(stored: StoredArticle) -> StoryArticle:
+def as_story_article(stored: StoredArticle | Placed) -> StoryArticle:
+    if isinstance(stored, Placed):
+        return StoryArticle(stored.id, stored.published, stored.lead, stored.names, stored.dates)
     a = stored.article
     return StoryArticle(a.id, a.published, stored.lead, stored.names, stored.dates)
 
@@ -49,11 +51,11 @@ def place(store: ArchiveStore, index: LeadIndex, article: StoryArticle, params: 
     seqs = [seq for seq, _ in index.search(article.lead_vector, params.neighbours)]
     cap = min(params.name_block_max, max(3, int(params.name_block_df * total)))
     sharing = {i for key in name_keys(article, params) for i in store.sharing(key, cap)}
-    candidates = [c for c in store.load(sharing, seqs=seqs) if c.story and _near(article, c, params)]
+    candidates = [c for c in store.placed(sharing, seqs=seqs) if c.story and _near(article, c, params)]
     stories = {c.story for c in candidates}
     if not stories:
         return Placement(None, 0.0, local)
-    members = [m for m in store.load(stories=stories)][: params.max_story * 4]
+    members = store.placed(stories=stories)[: params.max_story * 4]
     inputs = [article, *(as_story_article(m) for m in members)]
     scorer = StoryScorer(
         inputs,
@@ -70,8 +72,8 @@ def place(store: ArchiveStore, index: LeadIndex, article: StoryArticle, params: 
     return Placement(story if mean >= params.threshold else None, mean, local)
 
 
-def _near(article: StoryArticle, other: StoredArticle, params: StoryParams) -> bool:
-    a, b = article.published, other.article.published
+def _near(article: StoryArticle, other: Placed, params: StoryParams) -> bool:
+    a, b = article.published, other.published
     return a is None or b is None or abs((a - b).days) <= params.window_days
 
 

@@ -12,41 +12,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-import numpy as np
-
 from ..analyse.batch import Batch
-from ..analyse.build import build_batch, extract_claims, lead_text, story_inputs
+from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.story_signals import StoryParams
 from ..errors import ErrorCode
 from ..limits import TimeBudget
 from ..nlp.embeddings import Embedder
-from ..records import Article, Claim, Finding, InputError, Rule, Sentence
+from ..records import Article, Finding, InputError, Rule
 from ..rules.runner import run_rules
 from .assign import place
 from .index import LeadIndex
 from .store import ArchiveStore
 
 __all__ = ["check_drafts"]
-
-
-class _Source:
-    """Stored extractions and vectors for the batch builder; a draft check never writes to the archive."""
-
-    def __init__(self, store: ArchiveStore, extracted: dict[str, tuple[list[Sentence], list[Claim]]]) -> None:
-        self.store = store
-        self.extracted = extracted
-
-    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
-        return self.extracted.get(article.id)
-
-    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
-        return None
-
-    def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        return self.store.get_vectors(keys)
-
-    def put_vectors(self, items: dict[str, np.ndarray]) -> None:
-        return None
 
 
 def check_drafts(
@@ -81,10 +59,10 @@ def check_drafts(
         stories[stored.article.id] = stored.story
         extracted[stored.article.id] = (stored.sentences, stored.claims)
     articles = [s.article for s in archived] + list(drafts)
-    source = _Source(store, extracted)
-    batch = build_batch(
-        articles, embedder=Embedder(store=source) if embedder is None else embedder, cache=source, stories=stories
-    )
+    source = KnownClaims(extracted, store)
+    # archived claims' vectors come from the archive: only the draft's own clauses are embedded (the model is
+    # loaded once per process, whichever Embedder asks for it)
+    batch = build_batch(articles, embedder=Embedder(store=source), cache=source, stories=stories)
     batch = replace(batch, errors=batch.errors + late)
     draft_ids = {d.id for d in drafts}
     findings = [f for f in run_rules(rules, batch) if any(e.conflict and e.article_id in draft_ids for e in f.evidence)]

@@ -27,7 +27,7 @@ from ..analyse.story_signals import StoryName
 from ..errors import CheckerError, ErrorCode
 from ..records import Article, Claim, Sentence, claim_from_json, decode, encode
 
-__all__ = ["SCHEMA_VERSION", "ArchiveStore", "StoredArticle"]
+__all__ = ["SCHEMA_VERSION", "ArchiveStore", "Placed", "StoredArticle"]
 
 SCHEMA_VERSION = 1
 DB_NAME = "archive.sqlite3"
@@ -58,6 +58,23 @@ class StoredArticle:
     local: float
     names: tuple[StoryName, ...]
     dates: frozenset[dt.date]
+
+
+@dataclass(frozen=True)
+class Placed:
+    """What story placement reads of an archived article: no text, no claims (cheap to load by the dozen)."""
+
+    id: str
+    seq: int
+    story: str
+    published: dt.date | None
+    lead: np.ndarray
+    local: float
+    names: tuple[StoryName, ...]
+    dates: frozenset[dt.date]
+
+
+_PLACED = "id, seq, story, published, lead, local, names, dates"
 
 
 class ArchiveStore:
@@ -150,7 +167,7 @@ class ArchiveStore:
                 stored.seq,
                 stored.story,
                 a.published.isoformat() if a.published else None,
-                json.dumps(_article_record(a), ensure_ascii=False),
+                json.dumps(encode(a, complete=True), ensure_ascii=False),
                 json.dumps(extraction, ensure_ascii=False),
                 np.asarray(stored.lead, dtype=np.float32).tobytes(),
                 float(stored.local),
@@ -209,6 +226,28 @@ class ArchiveStore:
         loaded = [_stored(row) for row in unique.values()]
         return sorted(loaded, key=lambda s: (s.article.published or dt.date.max, s.article.id))
 
+    def placed(self, ids: Iterable[str] = (), *, seqs: Iterable[int] = (), stories: Iterable[str] = ()) -> list[Placed]:
+        """Like ``load``, only what placement needs."""
+        rows: list[Any] = []
+        for column, values in (("id", list(ids)), ("seq", list(seqs)), ("story", list(stories))):
+            for start in range(0, len(values), 500):
+                chunk = values[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self.db.execute(f"SELECT {_PLACED} FROM articles WHERE {column} IN ({marks})", chunk).fetchall()
+        out = {}
+        for id_, seq, story, published, lead, local, names, dates in rows:
+            out[id_] = Placed(
+                id_,
+                int(seq),
+                story,
+                dt.date.fromisoformat(published) if published else None,
+                np.frombuffer(lead, dtype=np.float32).copy(),
+                float(local),
+                tuple(StoryName(k, t, bool(r), bool(o)) for k, t, r, o in json.loads(names)),
+                frozenset(dt.date.fromisoformat(d) for d in json.loads(dates)),
+            )
+        return sorted(out.values(), key=lambda p: (p.published or dt.date.max, p.id))
+
     def document_frequencies(self, keys: Iterable[str]) -> dict[str, int]:
         keys = list(set(keys))
         out: dict[str, int] = {}
@@ -251,31 +290,9 @@ class ArchiveStore:
         }
 
 
-def _article_record(article: Article) -> dict[str, Any]:
-    return {
-        **encode(article),
-        "text": article.text,
-        "line_offset": article.line_offset,
-        "record_line": article.record_line,
-    }
-
-
 def _stored(row: Any) -> StoredArticle:
     _id, seq, story, _published, record, extraction, lead, local, names, dates, _added = row
-    data = json.loads(record)
-    article = Article(
-        id=data["id"],
-        path=data["path"],
-        format=data["format"],
-        text=data["text"],
-        title=data["title"],
-        published=dt.date.fromisoformat(data["published"]) if data["published"] else None,
-        source=data["source"],
-        url=data["url"],
-        notes=tuple(data["notes"]),
-        line_offset=data["line_offset"],
-        record_line=data["record_line"],
-    )
+    article = decode(Article, json.loads(record), complete=True)
     payload = json.loads(extraction)
     return StoredArticle(
         article=article,

@@ -18,7 +18,9 @@ from dataclasses import replace
 from ..nlp.sentences import ParsedSentence
 from ..records import Article, Claim
 from .attribution import SourceMemory, remember_sentence_source
-from .counts.claims import count_claims, settle_implicit_shootings
+from .counts.claims import count_claims
+from .counts.settle import settle_implicit_shootings, settle_shootings, survival_stated
+from .counts.totals import CountMemory
 from .dates import date_claims, find_dates
 from .ids import ClaimIds
 from .names import name_claims
@@ -38,18 +40,20 @@ def extract_article(
     claims: list[Claim] = []
     memory = SourceMemory()
     ids = ClaimIds(article.id)
+    counted = CountMemory()
     for item in parsed:
         if check is not None:
             check()
         dates = find_dates(item.span, article.published)
         claims.extend(exact_spans(article, date_claims(item, dates, ids)))
-        counts, taken = count_claims(article, item, dates, memory, ids)
+        counts, taken = count_claims(article, item, dates, memory, ids, counted)
         claims.extend(counts)
         claims.extend(quantity_claims(article, item, dates, taken, ids))
         if not counts:
             remember_sentence_source(item.span, memory)  # a figure-free sentence may name who "they" are
         claims.extend(exact_spans(article, name_claims(item, ids)))
-    return tuple(link_people(settle_implicit_shootings(claims), (item.sentence for item in parsed)))
+    settled = settle_shootings(claims, ids, survival_stated(item.span.text for item in parsed))
+    return tuple(link_people(settle_implicit_shootings(settled), (item.sentence for item in parsed)))
 
 
 def exact_spans(article: Article, claims: Iterable[Claim]) -> Iterator[Claim]:

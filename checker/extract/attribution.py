@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, cast
 
+from ..lexicon.events import NOUN_EVENTS, OCCASION_WORDS
+from ..lexicon.names import TITLES
 from ..lexicon.people import PRONOUNS
 from ..lexicon.sources import CONTAINER_NOUNS, HEDGE_PHRASES, HEDGE_WORDS, SOURCE_TYPES, SPEECH_VERBS
 from ..records import REPORTER, Attribution
@@ -18,6 +20,10 @@ from ..records.claims import SourceType
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
+
+
+# Abbreviated ranks and titles ("col.", "sgt.", "gov."); spelled-out ones are in the official source words.
+_RANKS = frozenset(key for key in TITLES if key.endswith(".") and " " not in key)
 
 
 @dataclass
@@ -54,7 +60,7 @@ def attribution_for(sent: Span, anchor: Token, memory: SourceMemory) -> Attribut
 def remember_sentence_source(sent: Span, memory: SourceMemory) -> None:
     """Note a sentence's speaker even when it carries no figure, so a later 'they said' resolves."""
     for token in sent:
-        if token.lemma_ in SPEECH_VERBS and token.pos_ in ("VERB", "AUX"):
+        if _speaks(token):
             subject = _subject(token)
             if subject is not None and subject.lower_ not in PRONOUNS:
                 phrase = _phrase_of(subject)
@@ -73,6 +79,9 @@ def remember_sentence_source(sent: Span, memory: SourceMemory) -> None:
 def classify_source(phrase: list[Token]) -> SourceType:
     """Kind of source from the words of its phrase (a named person is a 'person' unless a role says more)."""
     words = {t.lower_ for t in phrase} | {t.lemma_.lower() for t in phrase}
+    words |= {w.rstrip(".") for w in words} | {w + "." for w in words}  # "Lt" "." as the tokenizer splits "Lt."
+    if words & _RANKS:
+        return "official"  # "Lt. Col. Sam Ode", "Sgt. Mark Lee": a rank or title of office speaks for an office
     for kind, vocabulary in SOURCE_TYPES:
         if kind == "witness" and words & {"police", "officials", "official", "authorities"}:
             continue
@@ -103,7 +112,7 @@ def hedge_in(sent: Span) -> str | None:
 def _from_ancestors(anchor: Token) -> tuple[list[Token], str, Token] | None:
     pronoun: tuple[list[Token], str, Token] | None = None
     for ancestor in anchor.ancestors:
-        if ancestor.lemma_ in SPEECH_VERBS and ancestor.pos_ in ("VERB", "AUX"):
+        if _speaks(ancestor):
             subject = _subject(ancestor)
             if subject is not None and subject.lower_ in PRONOUNS:
                 # "Residents said they believed ...": the pronoun's speaker is further up.
@@ -136,17 +145,25 @@ def _according_to(sent: Span) -> tuple[list[Token], str, Token] | None:
 def _sentence_speech(sent: Span, anchor: Token) -> tuple[list[Token], str, Token] | None:
     """A speech verb elsewhere in the sentence ('..., police said.') that is not inside the claim's own clause."""
     for token in sent:
-        if (
-            token.lemma_ in SPEECH_VERBS
-            and token.pos_ in ("VERB", "AUX")
-            and token.dep_ in ("ROOT", "parataxis", "conj")
-        ):
+        if _speaks(token) and token.dep_ in ("ROOT", "parataxis", "conj"):
             if token in anchor.subtree:
                 continue
             subject = _subject(token)
             if subject is not None:
                 return _phrase_of(subject), token.lower_, subject
     return None
+
+
+def _speaks(verb: Token) -> bool:
+    """A speech verb used as one: "the fire claimed three lives" and "the storm claimed" report no source."""
+    if verb.lemma_ not in SPEECH_VERBS or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in verb.children:
+        if child.dep_ in ("dobj", "obj") and child.lemma_.lower() in ("life", "live"):
+            return False
+        if child.dep_ == "nsubj" and (child.lemma_.lower() in NOUN_EVENTS or child.lemma_.lower() in OCCASION_WORDS):
+            return False
+    return True
 
 
 def _subject(verb: Token) -> Token | None:
@@ -171,6 +188,9 @@ def _phrase_of(head: Token) -> list[Token]:
     for t in head.subtree:
         if t is not head and t.dep_ in ("relcl", "acl"):
             drop.update(x.i for x in t.subtree)
+    for t in head.subtree:
+        if t.like_num and t.head.pos_ == "PROPN" and t.dep_ in ("appos", "npadvmod", "amod", "nummod", "conj"):
+            drop.add(t.i)  # "Jane Doe, 49, said": the age is no part of who the source is
     return [t for t in head.subtree if t.i not in drop and (not t.is_punct or t.text in ("'", "’", "-", "."))]
 
 
@@ -178,7 +198,11 @@ def _clean_phrase(tokens: list[Token]) -> str:
     if not tokens:
         return "unnamed"
     tokens = sorted(tokens, key=lambda t: t.i)
-    text = "".join(t.text_with_ws for t in tokens).strip()
+    # a dropped word between two kept ones leaves a space, never two words glued ("Doe" + "49")
+    text = "".join(
+        t.text + (t.whitespace_ or (" " if k + 1 < len(tokens) and tokens[k + 1].i != t.i + 1 else ""))
+        for k, t in enumerate(tokens)
+    ).strip()
     text = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE)
     text = re.sub(r"\s+", " ", text).strip(" ,.;:")
     lowered = text.lower()

@@ -14,8 +14,8 @@ import re
 from typing import TYPE_CHECKING
 
 from ..lexicon.calendar import YEAR
-from ..lexicon.events import RECALLED_EVENT_NOUNS
-from ..lexicon.numbers import STREET_WORDS
+from ..lexicon.events import RECALLED_EVENT_NOUNS, SEVERAL_MARKERS, TALLY_EVENT_NOUNS, TALLY_SPANS
+from ..lexicon.numbers import CARDINALS, STREET_WORDS, TENS
 from .dates import DateMention
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -36,6 +36,15 @@ _CUMULATIVE = re.compile(
 )
 
 
+# "in separate shootings", "three shootings killed five", "12 wounded in shootings across the city".
+_COUNTS = "|".join(sorted([*CARDINALS, *TENS, *SEVERAL_MARKERS, r"\d+"], key=len, reverse=True))
+_TALLY = re.compile(
+    rf"\b(?:(?i:{_COUNTS})\s+(?:[\w-]+\s+)?(?i:{'|'.join(TALLY_EVENT_NOUNS)})"
+    rf"|(?i:{'|'.join(TALLY_EVENT_NOUNS)})\s+(?i:across|around|throughout|all\s+over)\s+"
+    rf"(?:(?i:the\s+)?(?i:{'|'.join(TALLY_SPANS)})\b|[A-Z][a-z]+))",  # "... around Chicago", "... across the city"
+)
+
+
 def background_reason(sent: Span, anchor: Token, dates: list[DateMention], published: dt.date | None) -> str | None:
     """Why a figure in this sentence is about another event, or None when it is about this one."""
     clause = _clause_tokens(anchor)
@@ -43,6 +52,9 @@ def background_reason(sent: Span, anchor: Token, dates: list[DateMention], publi
     match = _CUMULATIVE.search(clause_text) or _CUMULATIVE.search(sent.text)
     if match:
         return f"recalled figure ('{match.group(0)}')"
+    tally = _TALLY.search(_shared_clause(anchor))
+    if tally:
+        return f"tally over several events ('{tally.group(0)}')"
     clause_start = min(t.idx for t in clause) - sent.start_char if clause else 0
     clause_end = max(t.idx + len(t.text) for t in clause) - sent.start_char if clause else len(sent.text)
     for mention in dates:
@@ -99,6 +111,19 @@ def background_reason(sent: Span, anchor: Token, dates: list[DateMention], publi
                 ):
                     return f"recalled figure ('{child.text} {noun.text}')"
     return None
+
+
+def _shared_clause(anchor: Token) -> str:
+    """The claim's clause with the conjoined figures that share its phrases ("eight killed and 12 wounded in
+    separate shootings"), without clauses of their own ("... and police are investigating three shootings")."""
+    drop: set[int] = set()
+    clause = _clause_tokens(anchor)
+    for token in clause:
+        if token.dep_ in ("conj", "advcl", "parataxis", "ccomp", "relcl") and anchor not in token.subtree:
+            subject = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subject is not None and not any(c.like_num for c in subject.subtree):
+                drop.update(t.i for t in token.subtree)
+    return " ".join(t.text for t in clause if t.i not in drop)
 
 
 def _clause_tokens(anchor: Token) -> list[Token]:

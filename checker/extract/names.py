@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
-from ..lexicon.names import HONORIFICS, NOT_NAMES, TITLES, TRANSLITERATION
+from ..lexicon.names import HONORIFICS, NOT_NAMES, TITLE_WORDS, TITLES, TRANSLITERATION
 from ..nlp.sentences import ParsedSentence
 from ..records import NameClaim
 from ..records.claims import EntityType
@@ -123,6 +123,11 @@ def _mention(sent: Span, tokens: list[Token], kind: str) -> NameMention | None:
         tokens = tokens[:-1]
     while tokens and (tokens[0].lower_ in HONORIFICS or tokens[0].is_punct):
         tokens = tokens[1:]
+    if kind in ("person", "unknown"):
+        if tokens and all(_title_word(t) or t.is_punct for t in tokens):
+            return None  # "Police Capt.", "Mayor": a title alone names nobody
+        while len(tokens) > 1 and (_title_word(tokens[0]) or tokens[0].is_punct):
+            tokens = tokens[1:]  # "Fire Chief Bill Ortiz": the title is the name's title, not part of the name
     if not tokens:
         return None
     start_char = tokens[0].idx - sent.start_char
@@ -137,10 +142,16 @@ def _mention(sent: Span, tokens: list[Token], kind: str) -> NameMention | None:
         return None
     if not name[0].isupper():
         return None
-    title = _title_before(sent.text, start_char)
+    # the whole paragraph: a sentence split after "Sgt." must not lose the rank
+    title = _title_before(sent.doc.text, tokens[0].idx)
     role = _role(tokens[-1])
     age = _age(tokens[-1])
     return NameMention(start_char, end_char, name, kind, fold_name(name), title, role, age)
+
+
+def _title_word(token: Token) -> bool:
+    """'Capt.', 'Chief', 'Fire', 'Station' before a name: words of a title, never of the name."""
+    return token.lower_.rstrip(".") in TITLE_WORDS and (token.is_title or token.is_upper or token.is_lower)
 
 
 def _title_pattern() -> re.Pattern[str]:
@@ -152,9 +163,9 @@ def _title_pattern() -> re.Pattern[str]:
 _TITLE_BEFORE = _title_pattern()
 
 
-def _title_before(sent_text: str, start_char: int) -> str | None:
+def _title_before(text: str, start_char: int) -> str | None:
     """The rank or title written just before a name: 'Maj. Gen. Abdullo Nazarov', 'Sheriff Larry Smith'."""
-    prefix = sent_text[max(0, start_char - 40) : start_char]
+    prefix = text[max(0, start_char - 40) : start_char]
     match = _TITLE_BEFORE.search(prefix)
     if not match:
         return None

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..lexicon.calendar import MONTHS, YEAR
-from ..lexicon.events import EVENT_NOUNS
+from ..lexicon.events import EVENT_NOUNS, FATAL_ADVERBS
 from ..lexicon.numbers import (
+    CARDINALS,
     COLLECTIVES,
     NUMBER_WORDS,
     QUALIFIER_PHRASES,
@@ -32,7 +33,15 @@ from ..records import Range
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["NumberGroup", "apply_qualifier", "incidental_number", "is_number_token", "number_groups", "parse_number"]
+__all__ = [
+    "NumberGroup",
+    "apply_qualifier",
+    "incidental_number",
+    "is_number_token",
+    "number_groups",
+    "parse_number",
+    "qualifier_before",
+]
 
 
 def apply_qualifier(value: int, qualifier: str) -> Range:
@@ -121,14 +130,18 @@ def number_groups(sent: Span) -> list[NumberGroup]:
             groups.append(NumberGroup(i, i, i + 1, 0, "none", None))  # "no arrests", "no injuries"
             i += 1
             continue
-        if (lower == "no" and i + 1 < sent.end and doc[i + 1].lower_ == "one") or lower in ("nobody",):
+        if lower == "no" and _zero_people(sent, i):
+            groups.append(NumberGroup(i, i, i + 1, 0, "none", None))  # "no children were hurt"
+            i += 1
+            continue
+        if (lower == "no" and i + 1 < sent.end and doc[i + 1].lower_ == "one") or lower in ("nobody", "none"):
             end = i + 2 if lower == "no" else i + 1
             groups.append(NumberGroup(i, i, end, 0, "none", None))
             i = end
             continue
         if lower == "dozen" and i > sent.start and doc[i - 1].lower_ in ("a", "one"):
             start = i - 1
-            qualifier, qstart = _qualifier_before(sent, start)
+            qualifier, qstart = qualifier_before(sent, start)
             groups.append(NumberGroup(qstart, start, i + 1, 12, qualifier, None))
             i += 1
             continue
@@ -140,19 +153,55 @@ def number_groups(sent: Span) -> list[NumberGroup]:
             continue
         if is_number_token(token):
             j = i + 1
-            while j < sent.end and (
-                is_number_token(doc[j]) or (doc[j].text == "-" and j + 1 < sent.end and is_number_token(doc[j + 1]))
-            ):
-                j += 1
+            while j < sent.end:
+                if is_number_token(doc[j]) and _continues(doc[j - 1], doc[j]):
+                    j += 1
+                elif doc[j].text == "-" and j + 1 < sent.end and _continues(doc[j - 1], doc[j + 1], hyphen=True):
+                    j += 2
+                else:
+                    break
             words = [doc[k].text for k in range(i, j) if doc[k].text != "-"]
             value = parse_number(words)
             if value is not None:
-                qualifier, qstart = _qualifier_before(sent, i)
+                qualifier, qstart = qualifier_before(sent, i)
                 groups.append(NumberGroup(qstart, i, j, value, qualifier, None))
             i = j
             continue
         i += 1
     return groups
+
+
+def _zero_people(sent: Span, i: int) -> bool:
+    """'no children', 'no other passengers': "no" before plural people counts zero of them."""
+    doc = sent.doc
+    for k in range(i + 1, min(sent.end, i + 3)):
+        token = doc[k]
+        if token.tag_ in ("NNS", "NNPS") and token.lemma_.lower() in PERSON_NOUNS:
+            return True
+        if token.pos_ != "ADJ":
+            return False
+    return False
+
+
+def _continues(prev: Token, nxt: Token, *, hyphen: bool = False) -> bool:
+    """Whether ``nxt`` carries on the number ``prev`` belongs to: "twenty-one", "one hundred", "3 million".
+
+    Two figures side by side are two numbers, never one: a caption's "3 of 4 2 HURT" is not 6,
+    and "aged 14-17" is a range, not 31.
+    """
+    before, after = prev.lower_, nxt.lower_
+    if not is_number_token(nxt):
+        return False
+    if hyphen:
+        return before in TENS and CARDINALS.get(after, 0) in range(1, 10)
+    if after in SCALES:
+        return True
+    if before in TENS:
+        return CARDINALS.get(after, 0) in range(1, 10)
+    if before in SCALES:
+        value = parse_number([after])
+        return after.isalpha() and value is not None and value < SCALES[before]
+    return False
 
 
 # Words that stand for a number but never start a figure of their own: "no", "a dozen", "a pair".
@@ -183,7 +232,8 @@ def _vague_ok(sent: Span, i: int) -> bool:
     return True
 
 
-def _qualifier_before(sent: Span, i: int) -> tuple[str, int]:
+def qualifier_before(sent: Span, i: int) -> tuple[str, int]:
+    """The qualifier phrase that ends just before token ``i`` ("more than", "nearly") and where it starts."""
     doc = sent.doc
     for width in (4, 3, 2, 1):
         start = i - width
@@ -240,7 +290,7 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
         if (
             prev.text == ","
             and prev2 is not None
-            and prev2.pos_ == "PROPN"
+            and (prev2.pos_ == "PROPN" or prev2.lemma_.lower() in PERSON_NOUNS and nxt is not None and nxt.text == ",")
             and (nxt is None or nxt.text in (",", ")", ";", ".") or nxt.lower_ in ("of", "and", "who", "was", "is"))
         ):
             return True  # "Nazarov, 56," : an age
@@ -252,6 +302,8 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
                 return True  # "ages 12 and 16", "between 12 and 16"
         if prev.lower_ == "of" and prev2 is not None and prev2.lower_ in ("age", "ages"):
             return True  # "under the age of 8"
+        if _in_age_list(sent, group.number_start):
+            return True  # "three women, ages 21, 32 and 49", "two men, 30 and 42"
         if prev.lower_ in (
             "no.",
             "number",
@@ -283,7 +335,26 @@ def incidental_number(sent: Span, group: NumberGroup) -> bool:
         ):
             return True
     if first.dep_ == "appos" and first.head.pos_ in ("PROPN", "NOUN") and first.head.lemma_.lower() not in ("toll",):
-        return True
+        # "Nazarov, 56," is an age; "six wounded -- two mortally" is a count
+        return nxt is None or nxt.lower_ not in FATAL_ADVERBS
     if last.text.lower().endswith(("st", "nd", "rd", "th")) and not last.is_alpha:
         return True
     return "." in last.text or ":" in last.text or "/" in last.text
+
+
+def _in_age_list(sent: Span, start: int) -> bool:
+    """A number in a list of numbers that follows "ages" or a plural person noun and a comma."""
+    doc = sent.doc
+    k = start - 1
+    listed = False
+    while k >= sent.start and (doc[k].text in (",", "&") or doc[k].lower_ == "and" or doc[k].text.isdigit()):
+        listed = listed or doc[k].text.isdigit()
+        k -= 1
+    if k < sent.start or k == start - 1:
+        return False
+    word = doc[k]
+    if word.lower_ in ("ages", "aged"):
+        return True
+    after_comma = doc[k + 1].text == ","
+    plural_people = word.tag_ in ("NNS", "NNPS") and word.lemma_.lower() in PERSON_NOUNS
+    return listed and after_comma and plural_people

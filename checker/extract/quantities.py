@@ -9,18 +9,19 @@ sets ("more than 1000 years" is 1001 or more; "within 30 days" names a limit, 30
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, cast
 
 from ..lexicon.calendar import MONTHS, YEAR
 from ..lexicon.numbers import CURRENCY, NOT_MEASURE_UNITS, PERCENT, SCALES, UNIT_SYNONYMS
 from ..nlp.sentences import ParsedSentence
-from ..records import Article, QuantityClaim, Range
+from ..records import Article, QuantityClaim
 from ..records.claims import Qualifier
 from .context import clause_context, clause_tokens
 from .dates import DateMention
 from .ids import ClaimIds
+from .measures import MeasureMention, anchor_token
 from .numbers import apply_qualifier, incidental_number, number_groups  # one notion of "a number in copy"
+from .proportions import find_proportions
 from .scope import clause_scope, token_offsets
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,20 +30,11 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["MeasureMention", "find_measures", "quantity_claims"]
 
 
-@dataclass(frozen=True)
-class MeasureMention:
-    start_token: int
-    end_token: int
-    range: Range
-    qualifier: str
-    unit: str
-    anchor: int
-
-
 def find_measures(sent: Span, taken: set[int]) -> list[MeasureMention]:
     """Figures in the sentence not already read as counts, dates or ages (``taken`` token indexes)."""
     doc = sent.doc
-    out: list[MeasureMention] = []
+    out = find_proportions(sent, taken)  # ordinals and fractions: "second recall", "more than a third"
+    taken = taken | {i for m in out for i in range(m.start_token, m.end_token)}
     for group in number_groups(sent):
         if group.qualifier == "none" or group.vague is not None:
             continue
@@ -86,7 +78,7 @@ def find_measures(sent: Span, taken: set[int]) -> list[MeasureMention]:
                 range=apply_qualifier(value, qualifier),
                 qualifier=qualifier,
                 unit=unit,
-                anchor=_anchor_token(doc[group.end - 1]),
+                anchor=anchor_token(doc[group.end - 1]),
             )
         )
     return out
@@ -117,15 +109,6 @@ def _age_of_person(sent: Span, start: int) -> bool:
         return False
     before = doc[max(sent.start, start - 5) : start]
     return any(t.lemma_.lower() in ("man", "woman", "boy", "girl", "person") for t in before)
-
-
-def _anchor_token(token) -> int:
-    node = token
-    for _ in range(4):
-        if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
-            return node.i
-        node = node.head
-    return node.i
 
 
 def quantity_claims(

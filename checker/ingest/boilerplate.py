@@ -186,6 +186,18 @@ _STAMP = re.compile(
     r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4}T)?)?",
 )
 _DATELINE_DATE = re.compile(r"^([^\n(]{2,60}?)(\((?:" + _MONTH + r"\s+\d{1,2},?\s+\d{4})\))(\s*[—–-])", re.MULTILINE)
+# A dateline before the first sentence: "RIVERTON – A man ...", "SPRINGFIELD, Ill. (AP) — ...", "(WXYZ) -- ...".
+# Left in, the parser takes the place for the sentence's subject ("RIVERTON ... was shot").
+_DATELINE = re.compile(
+    r"^[ \t]*(?:"
+    r"[A-Z][A-Z.'’&]+(?:[ -][A-Z][A-Z.'’&]*){0,3}(?:,[ \t]*[A-Z][A-Za-z.]{1,14}(?:[ \t][A-Z][A-Za-z.]{1,14})?)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"|[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?(?:,[ \t]*[A-Z][A-Za-z.]{1,14}(?:[ \t][A-Z][A-Za-z.]{1,14})?)?"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?"
+    r"|\([^()\n]{1,40}\)"
+    r")[ \t]*(?:—|–|--)[ \t]*(?=[A-Z0-9\"“‘'])",
+    re.MULTILINE,
+)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$|[\"”]$")
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[(\"“'‘]?[A-Z0-9])")
@@ -350,9 +362,10 @@ def _mask_html_comments(text: str) -> str:
 
 
 def _mask_stamps(text: str) -> str:
-    """Blank publication stamps and dateline dates (same length, so offsets still hold)."""
+    """Blank publication stamps and datelines (same length, so offsets still hold)."""
     text = _STAMP.sub(lambda m: " " * len(m.group(0)), text)
-    return _DATELINE_DATE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+    text = _DATELINE_DATE.sub(lambda m: m.group(1) + " " * len(m.group(2)) + m.group(3), text)
+    return _DATELINE.sub(lambda m: " " * len(m.group(0)), text)
 
 
 def _lines_with_offsets(text: str) -> list[tuple[int, str]]:

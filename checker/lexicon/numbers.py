@@ -8,14 +8,18 @@ __all__ = [
     "CARDINALS",
     "COLLECTIVES",
     "CURRENCY",
+    "FRACTIONS",
     "HYPHEN_UNITS",
     "MULTIPLES",
     "NON_PERSON_UNITS",
     "NOT_COUNT_BEFORE",
     "NOT_MEASURE_UNITS",
     "NUMBER_WORDS",
+    "ORDINALS",
+    "ORDINAL_NAMES",
     "PERCENT",
     "QUALIFIER_PHRASES",
+    "RANKING_VERBS",
     "SCALES",
     "STREET_WORDS",
     "TENS",
@@ -44,3 +48,7 @@ CURRENCY: dict[str, str] = dict(_DATA["currency"])
 PERCENT: frozenset[str] = frozenset(_DATA["percent"])
 NOT_MEASURE_UNITS: frozenset[str] = frozenset(_DATA["not_measure_units"])
 UNIT_SYNONYMS: dict[str, str] = dict(_DATA["unit_synonyms"])
+ORDINALS: dict[str, int] = dict(_DATA["ordinals"])
+ORDINAL_NAMES: frozenset[str] = frozenset(_DATA["ordinal_names"])
+FRACTIONS: dict[str, int] = dict(_DATA["fractions"])  # word -> denominator
+RANKING_VERBS: frozenset[str] = frozenset(_DATA["ranking_verbs"])

@@ -16,7 +16,7 @@ from .claims import (
     claim_from_json,
 )
 from .codec import decode, encode, schema_of
-from .findings import Evidence, Finding, Severity
+from .findings import TIMELINE_LEAD, Evidence, Finding, Severity
 from .ranges import Range, ranges_overlap
 from .rules import Hit, Rule, RuleDoc
 
@@ -41,6 +41,7 @@ __all__ = [
     "Rule",
     "RuleDoc",
     "Sentence",
+    "TIMELINE_LEAD",
     "Severity",
     "claim_from_json",
     "decode",

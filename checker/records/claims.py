@@ -95,6 +95,7 @@ class CountClaim(Claim):
     partitive: bool = False  # "two of the victims": a subset of a group counted elsewhere
     parts: tuple[str, ...] = ()  # ids of the claims a derived total sums
     total_of: str | None = None  # id of the explicit total this claim is a part of
+    derived_from: tuple[str, ...] = ()  # ids of the claims a figure was worked out from, not read: 5 shot - 2 dead
     when: tuple[str, ...] = dataclasses.field(
         default=(), metadata=_ISO_DAYS
     )  # days (ISO) the sentence dates the event to

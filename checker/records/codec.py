@@ -34,40 +34,42 @@ def meta(*, json: str | None = None, skip: bool = False, **schema: Any) -> dict[
 
 
 _Plan = tuple[tuple[dataclasses.Field[Any], tuple[str, ...], Any], ...]
-_PLANS: dict[type, _Plan] = {}
+_PLANS: dict[tuple[type, bool], _Plan] = {}
 
 
-def _plan(cls: type) -> _Plan:
-    """(field, JSON path, resolved type) for every serialised field, in declaration order (worked out once)."""
-    known = _PLANS.get(cls)
+def _plan(cls: type, complete: bool = False) -> _Plan:
+    """(field, JSON path, resolved type) for every serialised field, in declaration order (worked out once);
+    ``complete`` includes the fields the report leaves out (an article's text), for storage."""
+    known = _PLANS.get((cls, complete))
     if known is not None:
         return known
     hints = typing.get_type_hints(cls)
     plan = []
     for f in dataclasses.fields(cls):
-        if f.metadata.get("skip"):
+        if f.metadata.get("skip") and not complete:
             continue
         path = tuple(str(f.metadata.get("json", f.name)).split("."))
         plan.append((f, path, hints[f.name]))
-    _PLANS[cls] = tuple(plan)
-    return _PLANS[cls]
+    _PLANS[(cls, complete)] = tuple(plan)
+    return _PLANS[(cls, complete)]
 
 
 # --- encoding ------------------------------------------------------------------------------------------
 
 
-def encode(record: Any) -> dict[str, Any]:
-    """The JSON form of a record (dict keys in field order, nested groups where the first member sits)."""
+def encode(record: Any, *, complete: bool = False) -> dict[str, Any]:
+    """The JSON form of a record (dict keys in field order, nested groups where the first member sits);
+    ``complete``: with the fields the report leaves out, so the record comes back whole (an archive)."""
     out: dict[str, Any] = {}
-    for f, path, kind in _plan(type(record)):
+    for f, path, kind in _plan(type(record), complete):
         target = out
         for part in path[:-1]:
             target = target.setdefault(part, {})
-        target[path[-1]] = _encode_value(getattr(record, f.name), kind)
+        target[path[-1]] = _encode_value(getattr(record, f.name), kind, complete)
     return out
 
 
-def _encode_value(value: Any, kind: Any) -> Any:
+def _encode_value(value: Any, kind: Any, complete: bool = False) -> Any:
     if value is None:
         return None
     if isinstance(value, Enum):
@@ -75,20 +77,20 @@ def _encode_value(value: Any, kind: Any) -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return encode(value)
+        return encode(value, complete=complete)
     if isinstance(value, (tuple, list)):
         inner = _element_type(kind)
-        return [_encode_value(v, inner) for v in value]
+        return [_encode_value(v, inner, complete) for v in value]
     return value
 
 
 # --- decoding ------------------------------------------------------------------------------------------
 
 
-def decode(cls: type[T], data: dict[str, Any]) -> T:
+def decode(cls: type[T], data: dict[str, Any], *, complete: bool = False) -> T:
     """A record back from its JSON form; absent optional fields take their defaults."""
     kwargs: dict[str, Any] = {}
-    for f, path, kind in _plan(cls):
+    for f, path, kind in _plan(cls, complete):
         if not f.init:
             continue
         source: Any = data
@@ -99,24 +101,24 @@ def decode(cls: type[T], data: dict[str, Any]) -> T:
             source = source[part]
         if source is dataclasses.MISSING:
             continue  # the dataclass default applies (or construction fails loudly)
-        kwargs[f.name] = _decode_value(source, kind)
+        kwargs[f.name] = _decode_value(source, kind, complete)
     return cls(**kwargs)
 
 
-def _decode_value(value: Any, kind: Any) -> Any:
+def _decode_value(value: Any, kind: Any, complete: bool = False) -> Any:
     if value is None:
         return None
     kind = _strip_optional(kind)
     origin = get_origin(kind)
     if origin is tuple:
         inner = _element_type(kind)
-        return tuple(_decode_value(v, inner) for v in value)
+        return tuple(_decode_value(v, inner, complete) for v in value)
     if kind is dt.date:
         return dt.date.fromisoformat(value)
     if isinstance(kind, type) and issubclass(kind, Enum):
         return kind(value)
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return decode(kind, value)
+        return decode(kind, value, complete=complete)
     return value
 
 

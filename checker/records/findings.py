@@ -7,7 +7,11 @@ from enum import Enum
 
 from .codec import meta
 
-__all__ = ["Evidence", "Finding", "Severity"]
+__all__ = ["TIMELINE_LEAD", "Evidence", "Finding", "Severity"]
+
+# A finding's message may end with the fact's timeline ("; reports: 30 (officials; AP, Jul 24, 2012) -> ...").
+# One-line formats keep it; reports that lay the timeline out themselves (the memo, the HTML page) cut it here.
+TIMELINE_LEAD = "; reports: "
 
 
 class Severity(str, Enum):

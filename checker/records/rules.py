@@ -21,6 +21,7 @@ class RuleDoc:
     why: str
     example_fail: str
     example_pass: str
+    check: str = ""  # what to check when the rule fires, worded to follow "Check ..." (optional in a rule file)
 
 
 @dataclass(frozen=True)

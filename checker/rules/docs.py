@@ -27,6 +27,10 @@ def explain(rule: Rule) -> str:
         "Why",
         "  " + rule.doc.why.replace("\n", "\n  "),
         "",
+    ]
+    if rule.doc.check:
+        lines += ["What to check", "  Check " + rule.doc.check, ""]
+    lines += [
         "Example that is flagged",
         "  " + rule.doc.example_fail.replace("\n", "\n  "),
         "",
@@ -65,6 +69,10 @@ def rules_markdown(rules: Sequence[Rule]) -> str:
             "",
             "**Why.** " + " ".join(rule.doc.why.split()),
             "",
+        ]
+        if rule.doc.check:
+            out += ["**What to check.** Check " + rule.doc.check, ""]
+        out += [
             "**Flagged:**",
             "",
             "> " + rule.doc.example_fail.replace("\n", "\n> "),

@@ -161,6 +161,7 @@ def load_rule_file(path: Path) -> Rule:
             why=data["description"]["why"].strip(),
             example_fail=example["fail"].strip(),
             example_pass=example["pass"].strip(),
+            check=" ".join(data["description"].get("check", "").split()),
         ),
         group=data["group"],
         path=shown,

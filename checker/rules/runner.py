@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from ..errors import CheckerError, ErrorCode
@@ -20,7 +20,7 @@ from .engines import ENGINES
 if TYPE_CHECKING:  # pragma: no cover
     from ..analyse.batch import Batch
 
-__all__ = ["evidence_for", "fingerprint", "position", "run_rules"]
+__all__ = ["evidence_for", "finding_order", "fingerprint", "position", "run_rules"]
 
 
 def run_rules(rules: Iterable[Rule], batch: Batch) -> list[Finding]:
@@ -34,7 +34,7 @@ def run_rules(rules: Iterable[Rule], batch: Batch) -> list[Finding]:
             previous = findings.get(finding.id)
             if previous is None or previous.score < finding.score:
                 findings[finding.id] = finding
-    return sorted(findings.values(), key=lambda f: _order(f, batch))
+    return sorted(findings.values(), key=lambda f: finding_order(f, batch.article_order))
 
 
 def _message(rule: Rule, hit: Hit) -> str:
@@ -115,8 +115,9 @@ def evidence_for(claim: Claim, batch: Batch, *, conflict: bool = False) -> Evide
     )
 
 
-def _order(finding: Finding, batch: Batch) -> tuple[int, int, str, int, int, str]:
+def finding_order(finding: Finding, article_order: Mapping[str, int]) -> tuple[int, int, str, int, int, str]:
+    """Report order: story, severity, rule, then where the conflict first shows (batch order, offset)."""
     first = next((e for e in finding.evidence if e.conflict), finding.evidence[0])
     story_number = int(finding.story[1:]) if finding.story and finding.story[1:].isdigit() else 0
-    article_order = batch.article_order.get(first.article_id, 0)
-    return (story_number, -finding.severity.rank, finding.rule, article_order, first.start, finding.id)
+    position_in_batch = article_order.get(first.article_id, 0)
+    return (story_number, -finding.severity.rank, finding.rule, position_in_batch, first.start, finding.id)

@@ -35,5 +35,10 @@ def find_counts(sent: Span) -> list[CountMention]:
             used_heads.add(mention.head)
     mentions.extend(multiples(sent, used_heads))
     mentions.extend(implicit_victims(sent, used_heads, mentions))
-    mentions.extend(suicides(sent, mentions))
+    attackers = suicides(sent, mentions)
+    if attackers:
+        # "he died of a self-inflicted wound": the one who died is the attacker, counted once, as the attacker
+        span = set(range(attackers[0].start_token, attackers[0].end_token))
+        mentions = [m for m in mentions if not (m.implicit and m.range.max == 1 and m.anchor in span)]
+    mentions.extend(attackers)
     return attach_parts(sent, mentions)

@@ -1,4 +1,4 @@
-"""Count mentions -> count claims: attribution, background, scope; derived totals; lone shooting victims settled."""
+"""Count mentions -> count claims: attribution, background, scope; the totals a sentence implies."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import cast
 
 from ...nlp.sentences import ParsedSentence
-from ...records import Article, Claim, CountClaim
+from ...records import Article, CountClaim
 from ...records.claims import CountEvent, Qualifier
 from ..attribution import SourceMemory, attribution_for, hedge_in
 from ..background import background_reason
@@ -15,20 +15,28 @@ from ..dates import DateMention
 from ..ids import ClaimIds
 from ..scope import clause_scope, date_tokens, token_offsets
 from . import CountMention, find_counts
+from .totals import CountMemory, derived_totals, others_beside
 
-__all__ = ["count_claims", "settle_implicit_shootings"]
+__all__ = ["count_claims"]
 
 
 def count_claims(
-    article: Article, item: ParsedSentence, dates: list[DateMention], memory: SourceMemory, ids: ClaimIds
+    article: Article,
+    item: ParsedSentence,
+    dates: list[DateMention],
+    memory: SourceMemory,
+    ids: ClaimIds,
+    counted: CountMemory,
 ) -> tuple[list[CountClaim], set[int]]:
     """The sentence's counts as claims (derived totals after their parts), and the doc tokens they and
-    the sentence's dates take, which no other figure may reuse."""
+    the sentence's dates take, which no other figure may reuse. ``counted`` holds the article's counts so
+    far, for "three others" to find the group it stands beside."""
     span, sentence = item.span, item.sentence
     mentions = find_counts(span)
     hedge = hedge_in(span) if mentions else None
     by_head: dict[int, CountClaim] = {}
     made: list[tuple[CountMention, CountClaim]] = []
+    extra: list[CountClaim] = []
     for mention in mentions:
         anchor = span.doc[mention.anchor]
         keep = set(range(mention.start_token, mention.end_token))
@@ -64,73 +72,49 @@ def count_claims(
         )
         by_head[mention.head] = claim
         made.append((mention, claim))
-    claims = [claim for _, claim in made] + _derived_totals(article, made, ids)
+    made = _beside_earlier(article, _wounded_then_dead(made), counted.recent(sentence.index), ids, extra)
+    totals = derived_totals(article, made, ids)
+    claims = _within_totals([claim for _, claim in made] + extra + totals)
+    counted.claims.extend(claims)
     taken = {i for mention in mentions for i in range(mention.start_token, mention.end_token)}
     return claims, taken | date_tokens(span, dates)
 
 
-def _derived_totals(article: Article, made: list[tuple[CountMention, CountClaim]], ids: ClaimIds) -> list[CountClaim]:
-    """'12 soldiers and 30 opposition fighters were killed' also says 42 were killed."""
-    groups: dict[tuple[int, str], list[CountClaim]] = {}
+def _wounded_then_dead(made: list[tuple[CountMention, CountClaim]]) -> list[tuple[CountMention, CountClaim]]:
+    """'Six people were wounded, two mortally': the six include the two dead, so six were shot, not injured."""
+    out = list(made)
+    for index, (mention, claim) in enumerate(made):
+        if not mention.fatal_subset or claim.event != "killed":
+            continue
+        for back in range(index - 1, -1, -1):
+            earlier_mention, earlier = out[back]
+            if earlier.start < claim.start and not earlier.implicit and earlier.event in ("injured", "shot"):
+                out[back] = (earlier_mention, replace(earlier, event="shot"))
+                break
+    return out
+
+
+def _beside_earlier(
+    article: Article,
+    made: list[tuple[CountMention, CountClaim]],
+    recent: list[CountClaim],
+    ids: ClaimIds,
+    extra: list[CountClaim],
+) -> list[tuple[CountMention, CountClaim]]:
+    """Read each "others" figure against the counts before it, in reading order (derived totals to ``extra``)."""
+    out: list[tuple[CountMention, CountClaim]] = []
     for mention, claim in made:
-        if mention.conj_root is None or claim.total_of is not None or claim.implicit:
-            continue
-        groups.setdefault((mention.conj_root, claim.event), []).append(claim)
-    out: list[CountClaim] = []
-    for parts in groups.values():
-        if len(parts) < 2 or len({p.subject_class for p in parts}) < 2:
-            continue
-        if any(p.subject_class == "people" for p in parts):
-            continue  # "Six people, three men and three women": the generic figure is the total, not a part
-        if any(p.min is None for p in parts):
-            continue
-        low = sum(p.min or 0 for p in parts)
-        high = None if any(p.max is None for p in parts) else sum(p.max or 0 for p in parts)
-        first, last = parts[0], parts[-1]
-        out.append(
-            CountClaim(
-                id=ids.next("C"),
-                article_id=article.id,
-                sentence_index=first.sentence_index,
-                field=first.field,
-                start=first.start,
-                end=last.end,
-                text=article.field_text(first.field)[first.start : last.end],
-                min=low,
-                max=high,
-                qualifier="at least" if high is None else "exact",
-                subject="people (" + " + ".join(p.subject for p in parts) + ")",
-                subject_class="people",
-                event=first.event,
-                attribution=first.attribution,
-                hedge=first.hedge,
-                background=first.background,
-                background_reason=first.background_reason,
-                parts=tuple(p.id for p in parts),
-                context=first.context,
-            )
-        )
+        if mention.additive:
+            earlier = recent + [c for _, c in made if c.start < claim.start and c.field == claim.field]
+            claim, total = others_beside(claim, True, earlier, article, ids)
+            if total is not None:
+                extra.append(total)
+        out.append((mention, claim))
     return out
 
 
-def settle_implicit_shootings(claims: list[Claim]) -> list[Claim]:
-    """'A man was shot' names a victim, not an outcome; the rest of the article tells which.
-
-    A lone shooting victim in an article that reports no death was wounded ("a teen was shot
-    in the leg" = one injured). When the article does report a death, a singular victim who was
-    shot is that death (already counted as killed), so the shot claim adds nothing.
-    """
-    counts = [c for c in claims if isinstance(c, CountClaim) and not c.background]
-    killed = [c for c in counts if c.event == "killed" and not c.perpetrator]
-    out: list[Claim] = []
-    for claim in claims:
-        if isinstance(claim, CountClaim) and claim.implicit and claim.event == "shot" and not claim.background:
-            if killed:
-                if all(k.implicit and k.max == 1 for k in killed) and claim.max == 1:
-                    continue  # the one victim who was shot is the one who died
-                out.append(claim)
-            else:
-                out.append(replace(claim, event="injured"))
-            continue
-        out.append(claim)
-    return out
+def _within_totals(claims: list[CountClaim]) -> list[CountClaim]:
+    """A part of a stated total that is itself summed into a larger derived total belongs to the larger one
+    ("three children and two adults were found dead after a murder-suicide": the killer is among the five)."""
+    holder = {part: c.id for c in claims for part in c.parts}
+    return [replace(c, total_of=holder[c.total_of]) if c.total_of in holder else c for c in claims]

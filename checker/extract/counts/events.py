@@ -10,15 +10,23 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...lexicon.events import BRIDGE_WORDS, EVENT_NOUNS, EVENT_PRIORITY, EVENT_WORDS, TALLY_WORDS
+from ...lexicon.events import (
+    BRIDGE_WORDS,
+    EVENT_NOUNS,
+    EVENT_PRIORITY,
+    EVENT_WORDS,
+    FATAL_ADVERBS,
+    LIFE_VERBS,
+    TALLY_WORDS,
+)
 from ...lexicon.people import PERSON_NOUNS
 from ..numbers import NumberGroup
-from .syntax import conj_root
+from .syntax import conj_root, headline_case, is_title_field
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["event_for", "strongest"]
+__all__ = ["event_for", "life_taken", "strongest"]
 
 
 _EVENT_PHRASES: list[tuple[re.Pattern[str], str]] = [
@@ -48,7 +56,7 @@ def event_for(sent: Span, group: NumberGroup, head: Token, subject: Token) -> st
     head_lemma = head.lemma_.lower()
     # "two fatally" / "2 critically"
     for k in range(group.end, min(sent.end, group.end + 2)):
-        if doc[k].lower_ == "fatally":
+        if doc[k].lower_ in FATAL_ADVERBS:
             return "killed"
     # The counted noun names the event: "17 deaths", "18 shot" (headline), "two dead".
     if head.i != group.end - 1:
@@ -183,6 +191,8 @@ def _event_dependency(head: Token) -> str | None:
             if word in EVENT_WORDS:
                 if candidate is verb and node.dep_ == "nsubj" and _agent_of_active(candidate):
                     return None
+                if candidate is not verb and node.dep_ == "nsubj" and candidate.tag_ in ("VBG", "VB"):
+                    return None  # "two people started shooting": the subject does the shooting
                 event = strongest(candidate, EVENT_WORDS[word])
                 if best is None or EVENT_PRIORITY[event] > EVENT_PRIORITY[best]:
                     best = event
@@ -197,7 +207,7 @@ def _event_dependency(head: Token) -> str | None:
             return None
         if word in EVENT_WORDS and word not in ("shoot",) or word in ("shoot",) and not _shots_object(node):
             return strongest(verb, EVENT_WORDS[word])
-        if word in ("claim", "take") and node.lemma_.lower() == "life":
+        if word in LIFE_VERBS and node.lemma_.lower() == "life":
             return "killed"
         if word in ("send", "rush", "take", "transport", "airlift", "fly"):
             for child in verb.children:
@@ -206,7 +216,16 @@ def _event_dependency(head: Token) -> str | None:
                         return "injured"
     if node.dep_ == "pobj" and node.head.lower_ in ("including", "among"):
         return None  # parts take the total's event in attach_parts
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and life_taken(node.head.head):
+        return "killed"  # "claimed the lives of three people"
     return None
+
+
+def life_taken(noun: Token) -> bool:
+    """'the lives' a verb claimed, took or cost: a death."""
+    if noun.lemma_.lower() != "life" or noun.dep_ not in ("dobj", "obj", "dative"):
+        return False
+    return noun.head.lemma_.lower() in LIFE_VERBS
 
 
 def _shots_object(node: Token) -> bool:
@@ -224,4 +243,7 @@ def _event_left(sent: Span, group: NumberGroup, head: Token) -> str | None:
     word = token.lower_ if token.lower_ in EVENT_WORDS else token.lemma_.lower()
     if word in EVENT_WORDS and token.pos_ == "VERB" and token.tag_ in ("VBG", "VBD", "VBZ", "VBP"):
         return strongest(token, EVENT_WORDS[word])
+    if word in EVENT_WORDS and token.tag_ == "NNS" and (headline_case(sent) or is_title_field(token)):
+        # headlines tag the verb as a plural noun: "Drive-by shooting kills 2, injures 4"
+        return EVENT_WORDS[word] if EVENT_WORDS[word] in ("killed", "injured", "shot") else None
     return None

@@ -10,14 +10,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ...lexicon.events import ADDITIVE, EVENT_NOUNS
+from ...lexicon.events import ADDITIVE, EVENT_NOUNS, FATAL_ADVERBS, SEVERITY_ADVERBS
 from ...lexicon.numbers import HYPHEN_UNITS, NON_PERSON_UNITS, NOT_COUNT_BEFORE
 from ...lexicon.people import PERPETRATOR_NOUNS, PERSON_NOUNS
 from ...records import Range
 from ..numbers import NumberGroup, apply_qualifier, incidental_number
 from .events import event_for
 from .mention import CountMention
-from .syntax import anchor_of, class_of_subject, conj_root, counted_head, describe_subject, of_object
+from .syntax import anchor_of, class_of_subject, conj_root, counted_head, describe_subject, of_object, unrealised
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
@@ -41,7 +41,7 @@ def explicit_count(sent: Span, group: NumberGroup) -> CountMention | None:
         if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC", "ORG", "DATE", "TIME"):
             return None
     event = event_for(sent, group, head, subject_token)
-    if event is None:
+    if event is None or unrealised(anchor_of(head)):
         return None
     rng = group.vague or apply_qualifier(group.value, group.qualifier)
     if group.qualifier == "none":
@@ -53,6 +53,9 @@ def explicit_count(sent: Span, group: NumberGroup) -> CountMention | None:
     if of_obj is not None and head.i == last.i:
         end = max(end, of_obj.i + 1)
     root = conj_root(head)
+    additive = _additive(head, last)
+    # "a total of five other people": the others counted as a whole of their own, nothing to add them to
+    summed = not any(doc[k].lower_ == "total" for k in range(max(sent.start, group.start - 3), group.start))
     return CountMention(
         start_token=group.start,
         end_token=end,
@@ -64,7 +67,12 @@ def explicit_count(sent: Span, group: NumberGroup) -> CountMention | None:
         anchor=anchor_of(head).i,
         head=head.i,
         perpetrator=perpetrator,
-        partitive=(head.i == last.i and of_obj is not None) or _additive(head, last) or _status_statement(sent, end),
+        # "none of the passengers were hurt" is zero of the whole group, not a subset of it
+        partitive=(head.i == last.i and of_obj is not None and group.qualifier != "none" and _definite_group(of_obj))
+        or additive
+        or _status_statement(sent, end),
+        additive=additive and summed,
+        fatal_subset=group.end < sent.end and doc[group.end].lower_ in FATAL_ADVERBS,
         conj_root=root.i if root.i != head.i or any(c.dep_ == "conj" for c in head.children) else None,
     )
 
@@ -78,9 +86,19 @@ _STATUS = re.compile(
 
 
 def _status_statement(sent: Span, end: int) -> bool:
-    """'Two victims were taken to a hospital', 'three remain in critical condition': the state of some of
-    the victims, not a toll to compare with the article's totals."""
-    return bool(_STATUS.match(sent.doc[end : sent.end].text))
+    """'Two victims were taken to a hospital', 'three remain in critical condition', 'three wounded, one
+    critically': the state of some of the victims, not a toll to compare with the article's totals."""
+    doc = sent.doc
+    if end < sent.end and doc[end].lower_ in SEVERITY_ADVERBS and end - 2 >= sent.start and doc[end - 2].text == ",":
+        return True
+    return bool(_STATUS.match(doc[end : sent.end].text))
+
+
+def _definite_group(noun: Token) -> bool:
+    """'two of the victims', 'three of them' pick from a group counted elsewhere; 'dozens of people' counts people."""
+    if noun.pos_ in ("PRON", "NUM", "PROPN"):
+        return True
+    return any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
 
 
 def _additive(head: Token, last: Token) -> bool:

@@ -25,5 +25,7 @@ class CountMention:
     implicit: bool = False
     perpetrator: bool = False
     partitive: bool = False
+    additive: bool = False  # "three others", "two more": a group beside one counted before it
+    fatal_subset: bool = False  # "five wounded, two fatally": the dead among a group counted just before
     conj_root: int | None = None  # head of the conjunction group, for derived totals
     part_of_head: int | None = None  # for parts under "including": the total's head token

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...lexicon.events import EVENT_NOUNS
+from ...lexicon.events import EVENT_NOUNS, IRREALIS_HEADS, IRREALIS_MODALS
 from ...lexicon.people import PERSON_NOUNS, SUBJECT_CLASSES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,16 +19,19 @@ __all__ = [
     "headline_case",
     "is_title_field",
     "of_object",
+    "unrealised",
 ]
 
 
 def counted_head(last: Token) -> Token:
     """The noun a figure counts ("12 soldiers" -> soldiers); the number itself when it stands alone."""
-    if last.lower_ == "no" and last.head.lemma_.lower() in EVENT_NOUNS:
-        return last.head  # "no arrests"
+    if last.lower_ == "no" and (last.head.lemma_.lower() in EVENT_NOUNS or last.head.lemma_.lower() in PERSON_NOUNS):
+        return last.head  # "no arrests", "no children"
     head = last
     while head.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "advmod") and head.head.i != head.i:
         parent = head.head
+        if parent.i > last.i and parent.like_num and parent.text[:1].isdigit():
+            break  # "4 2 hurt": a figure beside another figure counts nothing of it
         if parent.pos_ in ("NOUN", "PROPN", "PRON", "NUM") or parent.lemma_.lower() in PERSON_NOUNS:
             head = parent
             if parent.pos_ != "NUM":
@@ -38,6 +41,23 @@ def counted_head(last: Token) -> Token:
     if head.i < last.i:
         return last
     return head
+
+
+def unrealised(verb: Token) -> bool:
+    """'planned to kill dozens', 'threatened to shoot two hostages', 'could have been killed': an event
+    intended, threatened or imagined is no toll. ("may have been killed" is a hedged estimate, still a toll.)"""
+    children = list(verb.children)
+    if any(c.tag_ == "MD" and c.lower_ in IRREALIS_MODALS for c in children):
+        return True
+    if verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in children):
+        node = verb
+        for _ in range(3):
+            if node.dep_ not in ("xcomp", "acl", "advcl", "ccomp", "conj") or node.head.i == node.i:
+                break
+            node = node.head
+            if node.lemma_.lower() in IRREALIS_HEADS:
+                return True
+    return False
 
 
 def of_object(head: Token) -> Token | None:

@@ -19,7 +19,7 @@ from ...records import DateClaim
 from ...records.claims import DateAbout, Granularity, Resolution, Tense
 from ..context import clause_context
 from ..ids import ClaimIds
-from .occasion import content_anchor, date_anchor, event_key, occasion_of, tense_of
+from .occasion import content_anchor, date_anchor, event_key, occasion_of, past_event_noun, tense_of
 from .resolve import resolve, resolve_weekday
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -124,6 +124,9 @@ def find_dates(sent: Span, published: dt.date | None) -> list[DateMention]:
             tense = tense_of(
                 sent, anchor_token if anchor_token is not None and anchor_token.pos_ in ("VERB", "AUX") else token
             )
+            if past_event_noun(anchor_token):
+                # "is recovering after a shooting Saturday": the day of the shooting, whatever the main verb's tense
+                tense = "past"
             mention = resolve(kind, groups, published, tense)
             if mention is None:
                 continue

@@ -10,10 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...lexicon.events import (
+    ARRANGEMENT_VERBS,
     FUTURE_HEADS,
+    FUTURE_NOUN_MODIFIERS,
     INDEFINITE,
+    LIGHT_VERBS,
     NOUN_EVENTS,
     OCCASION_WORDS,
+    OCCURRENCE_VERBS,
     RESPONSE_SUBJECTS,
     RESPONSE_WORDS,
     VERB_EVENTS,
@@ -23,7 +27,7 @@ from ...lexicon.sources import SPEECH_VERBS
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Span, Token
 
-__all__ = ["content_anchor", "date_anchor", "event_key", "occasion_of", "tense_of"]
+__all__ = ["content_anchor", "date_anchor", "event_key", "occasion_of", "past_event_noun", "tense_of"]
 
 
 def tense_of(sent: Span, token: Token) -> str:
@@ -65,8 +69,25 @@ def tense_of(sent: Span, token: Token) -> str:
     ):
         return "future"
     if verb.tag_ == "VBG" and any(c.lemma_ == "be" and c.tag_ in ("VBZ", "VBP") for c in children):
-        return "future"  # "is holding a vigil Friday"
+        # "is holding a vigil Friday" is an arrangement, so the future; "are still cleaning up after the storm
+        # Monday night" and "is recovering" are going on now, and the day they name has been
+        if verb.lemma_.lower() in ARRANGEMENT_VERBS or any(
+            OCCASION_WORDS.get(c.lemma_.lower()) in ("court", "memorial")
+            for c in children
+            if c.dep_ in ("dobj", "attr")
+        ):
+            return "future"
     return "past"
+
+
+def past_event_noun(anchor: Token | None) -> bool:
+    """A date on a noun of something that happened ("after an accidental shooting Saturday", "Friday's crash")
+    names a day that has been, even in a sentence about the present ("is recovering") or the future."""
+    if anchor is None or anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.lower_ in FUTURE_NOUN_MODIFIERS for c in anchor.children):
+        return False  # "the planned attack Friday"
+    return OCCASION_WORDS.get(anchor.lemma_.lower()) in ("incident", "death")
 
 
 def date_anchor(token: Token) -> Token | None:
@@ -92,7 +113,13 @@ def event_key(anchor: Token | None) -> tuple[str | None, bool]:
     subject = next((c for c in anchor.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "that", "which") and anchor.dep_ == "relcl":
         subject = anchor.head
-    if subject is not None and subject.lemma_.lower() in NOUN_EVENTS:
+    if (
+        subject is not None
+        and subject.lemma_.lower() in NOUN_EVENTS
+        and (lemma in OCCURRENCE_VERBS or lemma in VERB_EVENTS)
+    ):
+        # "the storm hit Thursday", "the blast killed 12 Tuesday": the day of the event itself; "the shooting
+        # prompted a meeting Tuesday night" is the day of the meeting
         return NOUN_EVENTS[subject.lemma_.lower()], _definite(subject)
     if lemma in VERB_EVENTS:
         passive = anchor.tag_ == "VBN" or any(c.dep_ == "auxpass" for c in anchor.children)
@@ -128,6 +155,8 @@ def content_anchor(anchor: Token | None, date_token: Token) -> Token | None:
 def occasion_of(sent: Span, anchor: Token | None) -> str:
     if anchor is not None:
         lemma = anchor.lemma_.lower()
+        if lemma in SPEECH_VERBS and anchor.pos_ in ("VERB", "AUX"):
+            return "other"  # "police said Thursday": the day of a statement, not of the event it reports
         if lemma in OCCASION_WORDS:
             kind = OCCASION_WORDS[lemma]
             if (
@@ -169,6 +198,8 @@ def occasion_of(sent: Span, anchor: Token | None) -> str:
             occasion = OCCASION_WORDS.get(ancestor.lemma_.lower())
             if occasion is not None:
                 return occasion
+    if anchor is not None and anchor.pos_ == "VERB" and anchor.lemma_.lower() not in LIGHT_VERBS:
+        return "other"  # "the committee pushed Friday for ...": a verb of its own says what the day is of
     # Otherwise the sentence decides when it speaks of one kind of occasion only.
     kinds = {OCCASION_WORDS[t.lemma_.lower()] for t in sent if t.lemma_.lower() in OCCASION_WORDS}
     kinds |= {OCCASION_WORDS[t.lower_] for t in sent if t.lower_ in OCCASION_WORDS}

@@ -16,6 +16,7 @@ from ...records import Rule
 from ..build import dumps
 from .github import render_github
 from .gitlab import render_gitlab
+from .html import render_html
 from .markdown import render_markdown
 from .sarif import render_sarif
 from .text import render_text
@@ -37,5 +38,6 @@ RENDERERS: dict[str, Renderer] = {
     "sarif": render_sarif,
     "github": render_github,
     "gitlab": render_gitlab,
+    "html": render_html,
     "text": render_text,
 }

@@ -1,145 +1,107 @@
-"""The Markdown report editors read: summary first, then findings by story with the evidence side by side."""
+"""The Markdown report: a memo to the desk (``reports/report.md``, the GitHub job summary).
+
+It opens with the verdict in words, then goes story by story (headline, the articles by outlet, date
+and headline) and fact by fact: what is disputed, each verdict with what to check, and the fact's
+reports in publication order, each a quoted sentence with the claims in conflict in bold. Rule ids,
+scores and fingerprints sit in one small trailer line per fact, for whoever runs the gate.
+
+Everything that comes from the input (headlines, outlets, sentences, names, paths, and messages that
+quote them) is escaped, so a headline holding ``|``, ``*``, ``<script>``, backticks or line breaks
+stays text and cannot change the document's structure. The words themselves come from ``memo``, shared
+with the HTML report.
+"""
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from tabulate import tabulate
-
 from ...records import Rule
+from .memo import SEVERITY_WORD, ArticleRef, Entry, FactItem, Piece, build_memo, printable
 
-__all__ = ["render_markdown", "cell"]
+__all__ = ["code", "escape", "render_markdown"]
 
-_SEVERITY_LABEL = {"error": "ERROR", "warning": "WARNING", "note": "NOTE"}
+# ASCII punctuation that can start inline or block syntax in CommonMark and GitHub's extensions:
+# emphasis, code, links and images, raw HTML and autolinks, entities, tables, strikethrough, math,
+# headings' closing sequence. Any ASCII punctuation may be backslash-escaped, so escaping is safe.
+_SPECIAL = re.compile(r"([\\`*_\[\]<>&|~$#!])")
 
 
-def cell(text: Any) -> str:
-    """Make text safe inside a Markdown table cell: no pipes, no line breaks."""
-    value = "" if text is None else str(text)
-    value = value.replace("\\", "\\\\").replace("|", "\\|")
-    return re.sub(r"\s*[\r\n]+\s*", " ", value).strip()
+def escape(text: Any) -> str:
+    """Text from the input as literal Markdown inline content, on one line."""
+    return _SPECIAL.sub(r"\\\1", printable(text))
+
+
+def code(text: Any) -> str:
+    """A code span that holds any text: the fence is one backtick longer than the longest run inside."""
+    value = printable(text)
+    longest = max((len(run) for run in re.findall(r"`+", value)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if value.startswith("`") or value.endswith("`") or not value.strip() else ""
+    return f"{fence}{pad}{value}{pad}{fence}"
 
 
 def render_markdown(report: dict[str, Any], rules: Sequence[Rule] = (), *, color: bool = False) -> str:
-    summary = report["summary"]
-    out: list[str] = ["# Fact-consistency report", ""]
-    status = {"pass": "PASS", "fail": "FAIL", "error": "INPUT ERRORS"}[summary["status"]]
-    out.append(
-        tabulate(
-            [
-                [
-                    status,
-                    summary["articles"],
-                    summary["claims"],
-                    summary["by_severity"]["error"],
-                    summary["by_severity"]["warning"],
-                    summary["by_severity"]["note"],
-                    summary["suppressed"],
-                    summary["errors"],
-                ]
-            ],
-            headers=["Status", "Articles", "Claims", "Errors", "Warnings", "Notes", "Suppressed", "Input errors"],
-            tablefmt="github",
-        )
-    )
+    memo = build_memo(report, rules)
+    out = ["# Fact-consistency report", "", f"**{escape(memo.verdict)}** {escape(memo.summary)} {escape(memo.tally)}"]
+    if memo.stories:
+        out[-1] += " Claims in conflict are in **bold**, the fact's other claims in *italics*."
     out.append("")
-    out.append(
-        f"Fails on: `{report['settings']['fail_on']}`. Claims read: "
-        + ", ".join(f"{n} {kind}" for kind, n in summary["claims_by_kind"].items())
-        + "."
-    )
-    out.append("")
-    listed = {r["id"]: r for r in report["rules"]}
-    if summary["by_rule"]:
-        rows = []
-        for rule_id, count in summary["by_rule"].items():
-            rule = listed.get(rule_id, {})
-            severities = sorted({f["severity"] for f in report["findings"] if f["rule"] == rule_id})
-            rows.append([rule_id, cell(rule.get("name", "")), ", ".join(severities), count])
-        out.append(tabulate(rows, headers=["Rule", "Name", "Severity", "Findings"], tablefmt="github"))
+    for story in memo.stories:
+        out += [f"## {escape(story.headline)}", ""]
+        out += [f"- {_article(a)}" for a in story.articles]
         out.append("")
-    if report["errors"]:
-        out.append("## Input problems")
-        out.append("")
-        out.append(
-            tabulate(
-                [[cell(e["path"]), e["code"], cell(e["message"])] for e in report["errors"]],
-                headers=["File", "Problem", "Detail"],
-                tablefmt="github",
-            )
-        )
-        out.append("")
-    articles = {a["id"]: a for a in report["articles"]}
-    claims = {c["id"]: c for a in report["articles"] for c in a["claims"]}
-    by_story: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-    for finding in report["findings"]:
-        by_story[finding["story"]].append(finding)
-    for story in report["stories"]:
-        findings = by_story.get(story["id"], [])
-        out.append(f"## Story {story['id']}: {cell(story['title'])}")
-        out.append("")
-        out.append(
-            tabulate(
-                [
-                    [
-                        cell(aid),
-                        cell(articles[aid]["source"] or "(no source)"),
-                        articles[aid]["published"] or "(undated)",
-                        cell(articles[aid]["path"]),
-                    ]
-                    for aid in story["articles"]
-                ],
-                headers=["Article", "Source", "Published", "File"],
-                tablefmt="github",
-            )
-        )
-        out.append("")
-        if not findings:
-            out.append("No findings.")
-            out.append("")
-            continue
-        for finding in findings:
-            out.extend(_finding_block(finding, articles, claims))
-    notes = [(a["id"], n) for a in report["articles"] for n in a["notes"]]
-    if notes or report["notes"]:
-        out.append("## Notes on the input")
-        out.append("")
-        for article_id, note in notes:
-            out.append(f"- `{article_id}`: {note}")
-        for note in report["notes"]:
-            where = f" ({note['path']}:{note['line']})" if note.get("path") else ""
-            out.append(f"- {note['message']}{where}")
-        out.append("")
+        for fact in story.facts:
+            out += _fact(fact)
+    if memo.quiet:
+        listed = "; ".join(_quiet(s.headline, s.articles) for s in memo.quiet)
+        out += [f"Nothing to check in {listed}.", ""]
+    if memo.input_errors:
+        out += ["## Files not read", ""] + [f"- {escape(e)}" for e in memo.input_errors] + [""]
+    if memo.notes:
+        out += ["## Notes", ""] + [f"- {escape(n)}" for n in memo.notes] + [""]
     return "\n".join(out).rstrip() + "\n"
 
 
-def _finding_block(finding: dict[str, Any], articles: dict[str, Any], claims: dict[str, Any]) -> list[str]:
-    label = _SEVERITY_LABEL[finding["severity"]]
-    lines = [f"### {label} {finding['rule']} {finding['name']}", "", cell(finding["message"]), ""]
-    headers = [""] + [f"Claim {i + 1}" for i in range(len(finding["evidence"]))]
-    rows: list[list[str]] = [
-        ["Article"] + [cell(e["article"]) for e in finding["evidence"]],
-        ["Source (outlet)"] + [cell(articles[e["article"]]["source"] or "(none)") for e in finding["evidence"]],
-        ["Published"] + [articles[e["article"]]["published"] or "(undated)" for e in finding["evidence"]],
-        ["Attributed to"] + [cell(e["source"] or "") for e in finding["evidence"]],
-        ["Where"] + [cell(f"{e['path']}:{e['line']}:{e['column']}") for e in finding["evidence"]],
-        ["Says"] + [_quote(e, claims) for e in finding["evidence"]],
-    ]
-    lines.append(tabulate(rows, headers=headers, tablefmt="github"))
+def _article(ref: ArticleRef) -> str:
+    headline = f"“{escape(ref.headline)}”" if ref.headline else "no headline given"
+    notes = "".join(f"; {escape(n)}" for n in ref.notes)
+    return f"{escape(ref.outlet)}, {escape(ref.date)}: {headline} ({code(ref.path)}{notes})"
+
+
+def _quiet(headline: str, articles: Sequence[ArticleRef]) -> str:
+    outlets = ", ".join(f"{escape(a.outlet)}, {escape(a.date)}" for a in articles)
+    return f"“{escape(headline)}” ({outlets})"
+
+
+def _fact(fact: FactItem) -> list[str]:
+    lines = [f"### {escape(fact.topic)}"]
+    for verdict in fact.verdicts:
+        check = f" *Check* {escape(verdict.check)}" if verdict.check else ""
+        lines.append(f"- **{SEVERITY_WORD[verdict.severity]}:** {escape(verdict.text)}{check}")
     lines.append("")
-    lines.append(f"Confidence {finding['score']:.2f} · finding `{finding['id']}`")
+    lines += [f"> - {_entry(e)}" for e in fact.entries]
     lines.append("")
+    trailer = " · ".join(f"[{v.rule}]({v.docs}) {v.score:.2f} {code(v.fingerprint)}" for v in fact.verdicts)
+    lines += [f"<sub>{trailer}</sub>", ""]
     return lines
 
 
-def _quote(evidence: dict[str, Any], claims: dict[str, Any]) -> str:
-    sentence = evidence["text"]
-    claim = claims.get(evidence["claim"])
-    text = claim["text"] if claim else ""
-    index = sentence.find(text) if text else -1
-    if index < 0:
-        return cell(sentence)
-    return cell(sentence[:index] + "**" + text + "**" + sentence[index + len(text) :])
+def _entry(entry: Entry) -> str:
+    said = [entry.article.short_date, entry.article.outlet] + [x for x in (entry.who, entry.figure) if x]
+    quotes = " ".join("“" + "".join(_piece(p) for p in q.pieces).strip() + "”" for q in entry.quotes)
+    return " · ".join(escape(x) for x in said) + ": " + quotes
+
+
+def _piece(piece: Piece) -> str:
+    """A run of a quote: a claim in conflict in bold, another claim in italics."""
+    lead, core, trail = piece.parts()
+    inner = escape(core)
+    if not inner:
+        return lead
+    if piece.mark == "conflict":
+        inner = f"**{inner}**"
+    elif piece.mark:
+        inner = f"*{inner}*"
+    return lead + inner + trail

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...records import Article, CountClaim, Hit, Range, Rule, ranges_overlap
 from .base import SCOPE, in_scope
-from .facts import timeline, unique, where
+from .facts import listing, timeline, unique, where
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...analyse.batch import Batch, Fact
@@ -133,8 +133,7 @@ def _figure(claim: CountClaim) -> str:
 
 def _conflict(claims: list[CountClaim]) -> str:
     """'“30 opposition fighters” (30; officials) and “25 opposition fighters” (25; officials)'."""
-    shown = [f"“{c.text}” ({_figure(c)}; {_source_label(c)})" for c in claims]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return listing(f"“{c.text}” ({_figure(c)}; {_source_label(c)})" for c in claims)
 
 
 def claim_range(claim: CountClaim) -> Range:

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from ...records import DateClaim, Hit, Rule
 from .base import SCOPE, in_scope
-from .facts import outlet, published_label, timeline, unique, where
+from .facts import listing, outlet, published_label, timeline, unique, where
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...analyse.batch import Batch, Fact
@@ -80,8 +80,10 @@ class DateConsistency:
         score, a, b = max(conflicts, key=lambda c: c[0])
         conflicting = unique(i for _, x, y in conflicts for i in (x.id, y.id))
         involved = [c for c in claims if c.id in conflicting]
-        occasion = a.event.split(":")[0] if a.event else a.about
-        topic = f"the day of the {occasion}"
+        if rule.params["mode"] == "restatement":
+            topic = "a date stated twice"  # no occasion is known: the repeated wording is the fact
+        else:
+            topic = f"the day of the {a.event.split(':')[0] if a.event else a.about}"
         article_a, article_b = batch.article[a.article_id], batch.article[b.article_id]
         values = {
             "topic": topic[:1].upper() + topic[1:],
@@ -140,5 +142,6 @@ def _describe(claim: DateClaim) -> str:
 
 def _conflict(batch: Batch, claims: list[DateClaim]) -> str:
     """'“Tuesday” (Tue 2012-07-24; AP, Jul 24, 2012) and “Monday” (Mon 2012-07-23; GWS, Jul 25, 2012)'."""
-    shown = [f"“{c.expression}” ({_describe(c)}; {outlet(batch, c)}, {published_label(batch, c)})" for c in claims]
-    return shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " and " + shown[-1]
+    return listing(
+        f"“{c.expression}” ({_describe(c)}; {outlet(batch, c)}, {published_label(batch, c)})" for c in claims
+    )

@@ -11,12 +11,12 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, TypeVar
 
-from ...records import Claim
+from ...records import TIMELINE_LEAD, Claim
 
 if TYPE_CHECKING:  # pragma: no cover
     from ...analyse.batch import Batch
 
-__all__ = ["MAX_TIMELINE", "outlet", "published_label", "timeline", "unique", "where"]
+__all__ = ["MAX_TIMELINE", "listing", "outlet", "published_label", "timeline", "unique", "where"]
 
 MAX_TIMELINE = 6  # reports listed in a message; the report's evidence keeps every one
 
@@ -44,6 +44,12 @@ def unique(ids: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
+def listing(shown: Iterable[str]) -> str:
+    """'a', 'a and b', 'a, b and c'; an item said twice (two mentions of one thing) is listed once."""
+    items = unique(shown)
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 C = TypeVar("C", bound=Claim)
 
 
@@ -69,4 +75,4 @@ def timeline(batch: Batch, claims: Sequence[C], value: Callable[[C], str], who: 
         said = f"{source}; " if source else ""
         parts.append(f"{' and '.join(values)} ({said}{outlet(batch, first)}, {published_label(batch, first)})")
     more = f" -> {len(entries) - MAX_TIMELINE} more" if len(entries) > MAX_TIMELINE else ""
-    return "; reports: " + " -> ".join(parts) + more
+    return TIMELINE_LEAD + " -> ".join(parts) + more

@@ -44,7 +44,7 @@ class FigureConsistency:
             score, a, b = max(conflicts, key=lambda c: c[0])
             involved_ids = {c.id for _, x, y in conflicts for c in (x, y)}
             involved = [c for c in claims if c.id in involved_ids]
-            figures = " and ".join(f"“{c.text}” ({Range(c.min, c.max).describe()})" for c in involved)
+            figures = " and ".join(f"“{c.text}” ({_readable(Range(c.min, c.max))})" for c in involved)
             yield Hit(
                 claims=fact.claims,
                 values={
@@ -60,5 +60,16 @@ class FigureConsistency:
                 story=fact.story,
                 conflicting=tuple(c.id for c in involved),
                 signature=("quantity", a.article_id, a.unit, *sorted(Range(c.min, c.max).describe() for c in involved)),
-                topic=f"a figure in {a.unit}s",
+                topic="a figure stated twice",  # the unit is a lemma ("people", "year"): the quotes say more
             )
+
+
+def _readable(rng: Range) -> str:
+    """'187,000-253,000': the range as a reader writes it (the signature keeps ``describe``)."""
+    low = "" if rng.min is None else f"{rng.min:,}"
+    high = "" if rng.max is None else f"{rng.max:,}"
+    if rng.min == rng.max:
+        return low
+    if rng.max is None:
+        return f"{low} or more"
+    return f"at most {high}" if rng.min is None else f"{low}-{high}"

@@ -78,5 +78,5 @@ def _judge(scope: str, batch: Batch, fact: Fact) -> Hit | None:
         story=fact.story,
         conflicting=tuple(c.id for c in involved),
         signature=("entity", *sorted({c.name.lower() for c in involved}), *sorted(articles)),
-        topic=f"the {entity} {fact.key[0]}",
+        topic=f"the spelling of {fact.key[0]}",
     )
