@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .commands import say
 from .config import Config
 from .errors import CheckerError, ErrorCode, ExitCode
 from .ingest import read_paths
+from .outputs import say
 from .progress import progress_bar
 
 __all__ = ["run_archive_add", "run_archive_rebuild", "run_archive_remove", "run_archive_stats"]
@@ -53,10 +53,12 @@ def run_archive_add(
         count = store.count()
     finally:
         store.close()
+    for error in result.errors:  # over their time budget: not added
+        say(error.one_line())
     if not quiet:
         skipped = f", {len(result.skipped)} already archived" if result.skipped else ""
         say(f"{len(result.added)} articles added ({result.new_stories} new stories{skipped}); {count} in {directory}")
-    return ExitCode.OK
+    return ExitCode.USAGE if result.errors else ExitCode.OK
 
 
 def run_archive_stats(directory: Path) -> dict[str, Any]:

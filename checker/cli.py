@@ -39,6 +39,7 @@ from .cli_options import (
     StdinFilename,
 )
 from .errors import CheckerError, ExitCode
+from .terminal import terminal_line
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Config
@@ -58,7 +59,7 @@ app.command("serve")(serve)
 
 
 def _fail(message: str, code: int = ExitCode.USAGE) -> NoReturn:
-    typer.echo(f"checker: {message}", err=True)
+    typer.echo(f"checker: {terminal_line(message)}", err=True)
     raise typer.Exit(code)
 
 
@@ -81,8 +82,10 @@ def main_options(
 
 
 def _stdin(paths: list[Path], stdin_filename: str | None) -> tuple[tuple[Path, ...], Stdin | None]:
-    """Split '-' (one article on standard input) from the paths; read it as bytes, like a file."""
-    from .ingest import Stdin
+    """Split '-' (one article on standard input) from the paths; read it as bytes, like a file (never more than
+    the file limit: a stream from /dev/zero has no end)."""
+    from .ingest import READERS, Stdin
+    from .limits import MAX_FILE_BYTES
 
     dashes = [p for p in paths if str(p) == "-"]
     if len(dashes) > 1:
@@ -92,13 +95,11 @@ def _stdin(paths: list[Path], stdin_filename: str | None) -> tuple[tuple[Path, .
             _fail("--stdin-filename names the article read from '-'; add '-' to the paths")
         return tuple(paths), None
     if stdin_filename is not None:
-        from .ingest import READERS
-
         suffix = Path(stdin_filename).suffix.lower()
         if suffix not in READERS:
             known = ", ".join(sorted(READERS))
             _fail(f"--stdin-filename {stdin_filename}: unsupported file type '{suffix or '(none)'}'; expected {known}")
-    return tuple(p for p in paths if str(p) != "-"), Stdin(sys.stdin.buffer.read(), stdin_filename)
+    return tuple(p for p in paths if str(p) != "-"), Stdin(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), stdin_filename)
 
 
 def _config(config_file: Path | None = None, isolated: bool = False, **flags: Any) -> Config:
@@ -369,10 +370,10 @@ def run(argv: list[str] | None = None) -> int:
         typer.echo("checker: interrupted", err=True)
         return 130
     except CheckerError as exc:  # e.g. a model package missing: the message says what to install
-        typer.echo(f"checker: {exc}", err=True)
+        typer.echo(f"checker: {terminal_line(exc)}", err=True)
         return exc.exit_code
     except Exception as exc:  # noqa: BLE001 - last line of defence, never looks like a pass
-        typer.echo(f"checker: internal error: {type(exc).__name__}: {exc}", err=True)
+        typer.echo(f"checker: internal error: {type(exc).__name__}: {terminal_line(exc)}", err=True)
         if os.environ.get("CHECKER_DEBUG"):
             traceback.print_exc()
         return ExitCode.INTERNAL

@@ -1,10 +1,10 @@
 """``checker check`` and ``checker baseline`` as use cases: configure, read, analyse, judge, gate,
 report, render, write, and pick the exit code.
 
-Kept apart from the CLI so tests and other front ends can run a check without Typer. Every
-output is rendered before the first byte is written, and files are written together and
-atomically, so a failing renderer or an unwritable path never leaves a mix of new and stale
-reports behind; an output path that cannot be written is refused before the articles are read.
+Kept apart from the CLI so tests and other front ends can run a check without Typer. What a run
+prints and writes is ``checker.outputs``: every output rendered before the first byte is written,
+files written as one set, an unwritable output path refused before the articles are read.
+A run that ends without writing its reports removes the previous run's (``outputs.discard``).
 A run that finds no article to check is a usage error (a mistyped path in CI must not pass
 forever) unless the request allows an empty run. Exit codes come from ``checker.errors``: a
 problem a user can act on is a ``CheckerError`` with a code.
@@ -12,8 +12,6 @@ problem a user can act on is a ``CheckerError`` with a code.
 
 from __future__ import annotations
 
-import os
-import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -21,14 +19,11 @@ from typing import TYPE_CHECKING, Any
 
 from .config import Config, Output
 from .errors import CheckerError, ErrorCode, ExitCode
-from .files import unwritable, write_files
 from .ingest import READERS, ReadResult, Stdin, read_paths
+from .outputs import discard, emit, preflight, say
 from .progress import progress_bar
 from .records import Article, Finding, InputError, Rule
 from .report.build import build_report, failing
-from .report.render import RENDERERS
-from .report.render.github import step_summary
-from .report.render.text import render_text
 from .rules.loading import load_rules
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -68,6 +63,7 @@ class Checked:
 
     batch: Batch
     findings: tuple[Finding, ...]
+    notes: tuple[str, ...] = ()  # about the run itself (a cache entry recomputed, the cache turned off)
 
 
 def configured_rules(config: Config) -> list[Rule]:
@@ -104,11 +100,6 @@ def check_articles(
     return Checked(batch, tuple(findings))
 
 
-def say(message: str) -> None:
-    """One line on stderr, as every message of a run is printed."""
-    print(f"checker: {message}", file=sys.stderr)
-
-
 def _read_and_check(
     request: CheckRequest, rules: list[Rule], written: Sequence[Path] = ()
 ) -> tuple[ReadResult, Checked, set[str] | None]:
@@ -127,7 +118,7 @@ def _read_and_check(
     )
     for error in read.errors:
         say(error.one_line())
-    if not read.files and not request.allow_empty:
+    if not read.articles and not read.errors and not request.allow_empty:  # files that held no article too
         raise CheckerError(ErrorCode.NO_ARTICLES, _nothing_found(request, read))
     scope = None if changed is None else {a.id for a in read.articles if Path(a.path).resolve() in changed}
     cache = None
@@ -148,8 +139,10 @@ def _read_and_check(
     finally:
         if cache is not None:
             cache.close()
+    if cache is not None and cache.notes:
+        checked = Checked(checked.batch, checked.findings, tuple(cache.notes))
     if scope is not None:  # annotations belong on the diff: a changed article's claim comes first
-        checked = Checked(checked.batch, tuple(anchor_on_changed(checked.findings, scope)))
+        checked = Checked(checked.batch, tuple(anchor_on_changed(checked.findings, scope)), checked.notes)
     return read, checked, scope
 
 
@@ -187,93 +180,84 @@ def _nothing_found(request: CheckRequest, read: ReadResult) -> str:
     kinds = ", ".join(sorted(READERS))
     left_out = "; ".join(f"{_count(count, 'file')} {why}" for why, count in read.left_out.items())
     found = f" (left out: {left_out})" if left_out else ""
+    if read.skipped:
+        shown = ", ".join(f"{s.path} ({s.message})" for s in read.skipped[:3])
+        more = f" and {len(read.skipped) - 3} more" if len(read.skipped) > 3 else ""
+        found += f" (read but holding no article: {shown}{more})"
     return (
         f"no articles found in {where}: no {kinds} file to check{found}; "
         "check the paths and include/exclude, or pass --allow-empty if an empty run should pass"
     )
 
 
-def _preflight(outputs: list[Output]) -> None:
-    """Refuse an output path that cannot be written before spending minutes on the articles."""
-    for output in outputs:
-        if output.path is not None and (problem := unwritable(output.path)):
-            raise CheckerError(
-                ErrorCode.OUTPUT, f"{output.path.as_posix()}: cannot write the {output.name} report: {problem}"
-            )
-
-
 def run_check(request: CheckRequest) -> int:
+    """The check use case; a run that ends without writing its outputs removes the previous ones."""
+    outputs = request.outputs()
+    try:
+        return _run_check(request, outputs)
+    except CheckerError as exc:
+        say(str(exc))
+        discard(outputs)
+        return exc.exit_code
+    except BaseException:  # an internal error (exit 3) or an interrupt: no stale report may pass for this run's
+        discard(outputs)
+        raise
+
+
+def dropped_notes(articles: Sequence[Article]) -> list[dict[str, Any]]:
+    """A note for each stretch of copy the junk filter left out that reads like copy (a comments section,
+    a long line after ``Related:``): the article, where, the reason and the start of the text. Every
+    other span left out is in the article's ``dropped`` list of the report."""
+    from .rules.runner import position
+
+    notes: list[dict[str, Any]] = []
+    for article in articles:
+        for span in article.dropped:
+            if not span.looks_like_copy:
+                continue
+            text = " ".join(article.text[span.start : span.end].split())
+            shown = text if len(text) <= 80 else text[:79] + "…"
+            line = position(article, "text", span.start)[0]
+            message = f"left out as {span.reason} ({span.end - span.start:,} characters): “{shown}”"
+            notes.append({"kind": "dropped-copy", "message": message, "path": article.path, "line": line})
+            notes[-1].update(article=article.id, start=span.start, end=span.end)
+    return notes
+
+
+def _run_check(request: CheckRequest, outputs: list[Output]) -> int:
     from .gate.baseline import load_baseline
     from .gate.directives import note
     from .gate.suppress import suppress
 
     config = request.config
-    outputs = request.outputs()
-    try:
-        rules = configured_rules(config)
-        _preflight(outputs)
-        baseline = load_baseline(request.baseline) if request.baseline is not None else None
-        read, checked, scope = _read_and_check(request, rules)
-    except CheckerError as exc:
-        say(str(exc))
-        return exc.exit_code
+    rules = configured_rules(config)
+    preflight(outputs)
+    baseline = load_baseline(request.baseline) if request.baseline is not None else None
+    read, checked, scope = _read_and_check(request, rules)
+    errors = [*read.errors, *checked.batch.errors]  # articles over their time budget are input errors too
+    for error in checked.batch.errors:
+        say(error.one_line())
     outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
     skipped = [note(s.code.value, f"skipped: {s.message}", s.path, None) for s in read.skipped]
+    skipped += [note("cache", message, None, None) for message in checked.notes]
+    skipped += dropped_notes(checked.batch.articles)
     report = build_report(
         checked.batch,
         outcome.findings,
-        read.errors,
+        errors,
         rules,
         fail_on=config.fail_on,
         suppressed=outcome.suppressed,
         notes=[*skipped, *outcome.notes],
     )
-    try:
-        _emit(report, rules, outputs, quiet=request.quiet)
-    except CheckerError as exc:
-        say(str(exc))
-        return exc.exit_code
+    failed = emit(report, rules, outputs, quiet=request.quiet)
     if not request.quiet:
         _summarise(report, request.out)
-    if read.errors:
+    if failed is not None:
+        return failed
+    if errors:
         return ExitCode.USAGE
     return ExitCode.FINDINGS if failing(outcome.findings, config.fail_on) else ExitCode.OK
-
-
-def _render(output: Output, report: dict[str, Any], rules: list[Rule], *, color: bool, quiet: bool) -> str:
-    """One output's text; ``--quiet`` keeps the terminal format's findings and drops its summary line."""
-    if quiet and output.name == "text" and RENDERERS["text"] is render_text:
-        return render_text(report, rules, color=color, summary=False)
-    return RENDERERS[output.name](report, rules, color=color)
-
-
-def _emit(report: dict[str, Any], rules: list[Rule], outputs: list[Output], *, quiet: bool = False) -> None:
-    """Render everything first, then write files (all or none), the step summary, and stdout last.
-
-    A file that cannot be written is a usage error (exit 2) naming it, never an internal error."""
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = [(o, _render(o, report, rules, color=color and o.path is None, quiet=quiet)) for o in outputs]
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    wants_summary = summary_file and any(o.name == "github" for o in outputs)
-    markdown = RENDERERS["markdown"](report, rules) if wants_summary else None
-    files = [(o.path, text) for o, text in rendered if o.path is not None]
-    try:
-        write_files(files)
-    except OSError as exc:
-        where = Path(exc.filename).as_posix() if exc.filename else ", ".join(p.as_posix() for p, _ in files)
-        raise CheckerError(ErrorCode.OUTPUT, f"{where}: cannot write report: {exc.strerror or exc}") from None
-    if markdown is not None and summary_file:
-        try:
-            used = Path(summary_file).stat().st_size if Path(summary_file).exists() else 0
-            with open(summary_file, "a", encoding="utf-8") as handle:
-                handle.write(step_summary(markdown, used))
-        except OSError as exc:
-            message = f"{summary_file}: cannot write the GitHub step summary: {exc.strerror or exc}"
-            raise CheckerError(ErrorCode.OUTPUT, message) from None
-    for output, text in rendered:
-        if output.path is None:
-            sys.stdout.write(text)
-            sys.stdout.flush()
 
 
 def _summarise(report: dict[str, Any], out: Path | None) -> None:
@@ -305,12 +289,14 @@ def run_baseline(request: CheckRequest, out: Path) -> int:
 
     try:
         rules = configured_rules(request.config)
-        _preflight([Output("baseline", out)])
+        preflight([Output("baseline", out)])
         read, checked, _ = _read_and_check(request, rules, written=[out])
     except CheckerError as exc:
         say(str(exc))
         return exc.exit_code
-    if read.errors:
+    for error in checked.batch.errors:  # over their time budget: their findings would be missing
+        say(error.one_line())
+    if read.errors or checked.batch.errors:
         say(f"baseline not written: fix the input errors above first ({out})")
         return ExitCode.USAGE
     outcome = suppress(checked.findings, checked.batch, rules)

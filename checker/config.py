@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CheckerError, ErrorCode
+from .limits import MAX_CONFIG_BYTES, read_regular
 from .records import Rule, Severity
 from .rules.selection import Selection
 
@@ -221,12 +222,18 @@ def find_config_file(start: Path) -> Path | None:
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """A configuration file: a regular file within ``MAX_CONFIG_BYTES``, valid TOML (nesting it cannot hold
+    is invalid too)."""
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(read_regular(path, MAX_CONFIG_BYTES).decode("utf-8"))
+    except CheckerError as exc:
+        raise CheckerError(exc.code, f"{_shown(path)}: cannot read: {exc.message}") from None
     except OSError as exc:
         raise _config_error(f"{_shown(path)}: cannot read: {exc.strerror or exc}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise _config_error(f"{_shown(path)}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise _config_error(f"{_shown(path)}: invalid TOML: nested too deep") from None
 
 
 def _file_table(path: Path) -> dict[str, Any]:

@@ -49,6 +49,12 @@ class ErrorCode(str, Enum):
     UNSUPPORTED_TYPE = "unsupported-type"
     ARTICLE_FAILED = "article-failed"
     NOT_AN_ARTICLE = "not-an-article"
+    TOO_LARGE = "too-large"
+    ARTICLE_TOO_LARGE = "article-too-large"
+    TIME_BUDGET = "time-budget"
+    TOO_DEEP = "too-deep"
+    YAML_LIMIT = "yaml-limit"
+    NOT_A_FILE = "not-a-file"
     CONFIG = "config"
     RULE_FILE = "rule-file"
     SELECTOR = "selector"
@@ -58,6 +64,7 @@ class ErrorCode(str, Enum):
     NO_ARTICLES = "no-articles"
     OUTPUT = "output"
     ARCHIVE = "archive"
+    BASELINE_TOO_LARGE = "baseline-too-large"
     MODEL_MISSING = "model-missing"
     REPORT_INVALID = "report-invalid"
 
@@ -86,6 +93,13 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.UNSUPPORTED_TYPE: ("E109", Category.INPUT),
     ErrorCode.ARTICLE_FAILED: ("E199", Category.INPUT),
     ErrorCode.NOT_AN_ARTICLE: ("E110", Category.INPUT),
+    # Limits (``checker.limits``): a hostile or broken input costs a line in the report, never the batch.
+    ErrorCode.TOO_LARGE: ("E111", Category.INPUT),
+    ErrorCode.ARTICLE_TOO_LARGE: ("E112", Category.INPUT),
+    ErrorCode.TIME_BUDGET: ("E113", Category.INPUT),
+    ErrorCode.TOO_DEEP: ("E114", Category.INPUT),
+    ErrorCode.YAML_LIMIT: ("E115", Category.INPUT),
+    ErrorCode.NOT_A_FILE: ("E116", Category.INPUT),
     ErrorCode.CONFIG: ("E201", Category.CONFIG),
     ErrorCode.RULE_FILE: ("E202", Category.CONFIG),
     ErrorCode.SELECTOR: ("E203", Category.CONFIG),
@@ -95,6 +109,7 @@ _CODES: dict[ErrorCode, tuple[str, Category]] = {
     ErrorCode.NO_ARTICLES: ("E207", Category.CONFIG),
     ErrorCode.OUTPUT: ("E208", Category.CONFIG),
     ErrorCode.ARCHIVE: ("E209", Category.CONFIG),
+    ErrorCode.BASELINE_TOO_LARGE: ("E210", Category.CONFIG),
     ErrorCode.MODEL_MISSING: ("E301", Category.ENVIRONMENT),
     ErrorCode.REPORT_INVALID: ("E901", Category.INTERNAL),
 }

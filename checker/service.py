@@ -95,7 +95,7 @@ class _Engine:
                 batch, findings = check_drafts(store, drafts, self.rules, embedder=self.embedder, index=self.index)
             finally:
                 store.close()
-            return build_report(batch, findings, [], self.rules, fail_on="error")
+            return build_report(batch, findings, batch.errors, self.rules, fail_on="error")
 
     def add(self, articles: list[Any]) -> dict[str, Any]:
         from .archive.adding import add_articles
@@ -110,7 +110,14 @@ class _Engine:
                 self.indexed = store.count()
             finally:
                 store.close()
-            return {"added": result.added, "skipped": result.skipped, "new_stories": result.new_stories}
+            added: dict[str, Any] = {
+                "added": result.added,
+                "skipped": result.skipped,
+                "new_stories": result.new_stories,
+            }
+            if result.errors:  # over their time budget: not added
+                added["errors"] = [{"id": e.code.id, "code": e.code.value, "message": e.message} for e in result.errors]
+            return added
 
     def health(self) -> dict[str, Any]:
         from .archive.store import SCHEMA_VERSION, ArchiveStore
@@ -125,6 +132,7 @@ class _Engine:
 def _articles(drafts: list[Draft]) -> list[Any]:
     """Drafts read by the same rules as a JSON record on disk (``ingest``), so errors carry the same codes."""
     from .ingest.formats.records import article_from_record
+    from .limits import check_article_size
 
     out = []
     for number, draft in enumerate(drafts, start=1):
@@ -133,6 +141,7 @@ def _articles(drafts: list[Draft]) -> list[Any]:
         if error is not None:
             raise CheckerError(error.code, error.message if len(drafts) == 1 else f"{error.path}: {error.message}")
         assert article is not None
+        check_article_size(article.text)  # CheckerError(ARTICLE_TOO_LARGE): a 4xx like any bad record
         out.append(article)
     return out
 

@@ -1,6 +1,6 @@
 """The package is a stack of layers; each imports only the layers below it (or its own).
 
-records (with errors and files) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
+records (with errors, files, limits and terminal) -> lexicon -> ingest -> nlp -> extract -> analyse -> rules ->
 archive -> scale -> gate -> report -> the application (cli, commands, config, progress, the service). Checked on the source
 with the ast module, imports under ``TYPE_CHECKING`` included, so a violation fails here
 before it shows up as an import cycle or a slow ``checker --help``.
@@ -19,6 +19,8 @@ RANKS = {
     "__init__": 0,
     "errors": 0,
     "files": 0,
+    "limits": 0,
+    "terminal": 0,
     "records": 1,
     "lexicon": 2,
     "ingest": 3,
@@ -33,6 +35,7 @@ RANKS = {
     "config": 12,
     "progress": 12,
     "commands": 12,
+    "outputs": 12,
     "cli": 12,
     "cli_archive": 12,
     "cli_options": 12,

@@ -17,7 +17,11 @@ BLOCKS = re.findall(r"```bash\n(.*?)\n```", README, re.DOTALL)
 
 # Minutes of work on ../shared data: run with --help, which still proves the interpreter, the imports and
 # the module path a fresh shell resolves (what failed before: "No module named 'typer'").
-LONG = (".venv/bin/python -m benchmarks.evaluate", ".venv/bin/python -m benchmarks.speed")
+LONG = (
+    ".venv/bin/python -m benchmarks.evaluate",
+    ".venv/bin/python -m benchmarks.speed",
+    ".venv/bin/python -m benchmarks.fuzz",
+)
 
 
 def test_ci_runs_the_readme_commands():

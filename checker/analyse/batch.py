@@ -9,7 +9,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..records import Article, Claim, CountClaim, Sentence
+from ..records import Article, Claim, CountClaim, InputError, Sentence
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class Batch:
     stories: dict[str, str]  # article id -> story id
     pairs: dict[str, tuple[CandidatePair, ...]] = field(default_factory=dict)
     facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)  # kind -> facts
+    errors: tuple[InputError, ...] = ()  # articles left out while analysing (over their time budget)
 
     @cached_property
     def similarity(self) -> dict[frozenset[str], float]:

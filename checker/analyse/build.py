@@ -11,12 +11,14 @@ from typing import Protocol
 
 import numpy as np
 
+from ..errors import ErrorCode
 from ..extract import extract_article
 from ..extract.context import masked
 from ..lexicon.names import TITLES
+from ..limits import OverBudget, TimeBudget
 from ..nlp.embeddings import Embedder, VectorStore
-from ..nlp.sentences import parse_articles
-from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
+from ..nlp.sentences import ParsedSentence, parse_articles
+from ..records import Article, Claim, CountClaim, DateClaim, InputError, NameClaim, Sentence
 from .batch import Batch
 from .facts import build_facts
 from .pairing import PAIRINGS
@@ -63,9 +65,16 @@ class KnownClaims:
 
 
 def extract_claims(
-    articles: Sequence[Article], *, cache: ClaimSource | None = None, progress: Progress | None = None
+    articles: Sequence[Article],
+    *,
+    cache: ClaimSource | None = None,
+    progress: Progress | None = None,
+    budget: TimeBudget | None = None,
 ) -> dict[str, tuple[list[Sentence], list[Claim]]]:
-    """Sentences and claims per article id; cached articles skip parsing."""
+    """Sentences and claims per article id; cached articles skip parsing.
+
+    An article that uses up its ``budget`` is left out of the result (and listed in ``budget.exceeded``):
+    half its claims would be a lie, so the caller reports it as an input error instead."""
     out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
     todo: list[Article] = []
     for article in articles:
@@ -77,16 +86,29 @@ def extract_claims(
     done = len(out)
     if progress:
         progress(done, len(articles))
-    for article, parsed in parse_articles(todo) if todo else ():  # all cached: spaCy never loads
-        sentences = [p.sentence for p in parsed]
-        claims = list(extract_article(article, parsed))
-        out[article.id] = (sentences, claims)
-        if cache is not None:
-            cache.put_article(article, sentences, claims)
+    for article, parsed in parse_articles(todo, budget=budget) if todo else ():  # all cached: spaCy never loads
+        extracted = _extract(article, parsed, budget)
+        if extracted is not None:
+            out[article.id] = extracted
+            if cache is not None:
+                cache.put_article(article, *extracted)
         done += 1
         if progress:
             progress(done, len(articles))
     return out
+
+
+def _extract(
+    article: Article, parsed: list[ParsedSentence], budget: TimeBudget | None
+) -> tuple[list[Sentence], list[Claim]] | None:
+    """One parsed article's sentences and claims; None when it ran out of time (never half its claims)."""
+    if budget is not None and budget.over(article.id):
+        return None
+    try:
+        claims = list(extract_article(article, parsed, check=budget.watch(article.id) if budget else None))
+    except OverBudget:
+        return None
+    return [p.sentence for p in parsed], claims
 
 
 def build_batch(
@@ -97,12 +119,22 @@ def build_batch(
     progress: Progress | None = None,
     story_params: StoryParams = _STORY_DEFAULTS,
     stories: Mapping[str, str] | None = None,
+    budget: TimeBudget | None = None,
 ) -> Batch:
     """Everything the rules read about a batch of articles.
 
     ``stories``: article id -> story, when already known (an archive's), instead of grouping here.
+    ``budget``: each article's time to become claims (``checker.limits``); an article over it leaves
+    the batch and becomes one of ``Batch.errors``.
     """
-    extracted = extract_claims(articles, cache=cache, progress=progress)
+    budget = budget if budget is not None else TimeBudget()
+    extracted = extract_claims(articles, cache=cache, progress=progress, budget=budget)
+    errors = tuple(
+        InputError(path=a.path, code=ErrorCode.TIME_BUDGET, message=budget.message(a.id))
+        for a in articles
+        if a.id not in extracted and budget.over(a.id)
+    )
+    articles = [a for a in articles if a.id in extracted]
     sentences: list[Sentence] = []
     claims: list[Claim] = []
     for article in articles:
@@ -138,6 +170,7 @@ def build_batch(
         stories=dict(known),
         pairs=pairs,
         facts=build_facts(claims, pairs, articles, story_of),
+        errors=errors,
     )
 
 

@@ -5,6 +5,11 @@ a hash of the article's content and metadata plus a hash of every file in the la
 shape claims (records, lexicon, ingest, nlp, extract: code and word lists alike), so editing
 any of them invalidates old entries by itself, without a hand-kept list. Vectors are keyed by
 the model id and the sentence text.
+
+The cache heals itself and never decides a result: each entry carries a checksum of its key and
+content, and an entry that fails it (or does not decode) is dropped and recomputed, with a note
+in ``notes`` (the report shows it). A cache file that is not a database is replaced; a cache that
+cannot be used at all (a read-only directory, a full disk) is turned off for the run, with a note.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from ..nlp.embeddings import DIMENSIONS
 from ..records import Article, Claim, Sentence, claim_from_json, decode, encode
 
 __all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version"]
@@ -58,51 +64,148 @@ def article_key(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+def _digest(key: str, data: bytes) -> str:
+    return hashlib.blake2b(key.encode("utf-8") + b"\0" + data, digest_size=16).hexdigest()
+
+
+_DIGEST_BYTES = 16
+_NOTED = 20  # corrupt entries noted one by one
+
+
 class Cache:
     """Claims per article and vectors per text; safe to delete at any time."""
 
     def __init__(self, directory: str | Path = DEFAULT_DIR) -> None:
         self.directory = Path(directory)
+        self._notes: list[str] = []  # what went wrong with the cache this run (entries recomputed, cache off)
+        self._corrupt = 0
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._open()
+        except (sqlite3.DatabaseError, OSError) as first:  # not a database (a corrupted or foreign file)
+            self._close_quietly()
+            try:
+                for suffix in ("", "-wal", "-shm"):
+                    (self.directory / f"cache.sqlite3{suffix}").unlink(missing_ok=True)
+                self._open()
+                self._notes.append(f"cache {self._file()} was unreadable ({first}); started a new one")
+            except (sqlite3.Error, OSError) as exc:
+                self._close_quietly()
+                self._off(exc)
+
+    @property
+    def notes(self) -> list[str]:
+        """Notes for the report: the first ``_NOTED`` corrupt entries one by one, then how many more."""
+        more = self._corrupt - _NOTED
+        return self._notes + ([f"{more} more cache entries were corrupt; recomputed"] if more > 0 else [])
+
+    def _file(self) -> str:
+        return (self.directory / "cache.sqlite3").as_posix()
+
+    def _open(self) -> None:
         self.directory.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(self.directory / "cache.sqlite3")
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("CREATE TABLE IF NOT EXISTS articles (key TEXT PRIMARY KEY, payload TEXT NOT NULL)")
         self._db.execute("CREATE TABLE IF NOT EXISTS vectors (key TEXT PRIMARY KEY, vector BLOB NOT NULL)")
+        self._db.execute("SELECT count(*) FROM articles").fetchone()
         self._db.commit()
         ignore = self.directory / ".gitignore"
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
 
+    def _off(self, exc: BaseException) -> None:
+        """The cache cannot be used: the run goes on without it."""
+        self._close_quietly()
+        self._notes.append(f"cache {self._file()} cannot be used ({exc}); this run did without it")
+
+    def _close_quietly(self) -> None:
+        if self._db is not None:
+            try:
+                self._db.close()
+            except sqlite3.Error:
+                pass
+        self._db = None
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> list[Any]:
+        """The rows of a read; a database or disk error turns the cache off (and gives no rows)."""
+        if self._db is None:
+            return []
+        try:
+            return self._db.execute(sql, params).fetchall()
+        except (sqlite3.Error, OSError) as exc:
+            self._off(exc)
+            return []
+
+    def _write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One write of ``rows``, committed; a database or disk error (a full disk) turns the cache off."""
+        if self._db is None:
+            return
+        try:
+            self._db.executemany(sql, rows)
+            self._db.commit()
+        except (sqlite3.Error, OSError) as exc:
+            self._off(exc)
+
+    def _bad(self, table: str, key: str, what: str) -> None:
+        """Drop an entry that fails its checksum or does not decode; the caller recomputes it."""
+        self._corrupt += 1
+        if self._corrupt <= _NOTED:
+            self._notes.append(f"cache entry {key[:12]} ({what}) was corrupt; recomputed")
+        self._write(f"DELETE FROM {table} WHERE key = ?", [(key,)])
+
     def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
-        row = self._db.execute("SELECT payload FROM articles WHERE key = ?", (article_key(article),)).fetchone()
-        if row is None:
+        key = article_key(article)
+        rows = self._query("SELECT payload FROM articles WHERE key = ?", (key,))
+        if not rows:
             return None
-        data = json.loads(row[0])
-        return [decode(Sentence, s) for s in data["sentences"]], [claim_from_json(c) for c in data["claims"]]
+        checksum, _, text = str(rows[0][0]).partition("\n")
+        try:
+            if checksum != _digest(key, text.encode("utf-8", "surrogatepass")):
+                raise ValueError("checksum")
+            data = json.loads(text)
+            return [decode(Sentence, s) for s in data["sentences"]], [claim_from_json(c) for c in data["claims"]]
+        except Exception:  # noqa: BLE001 - any way a damaged entry fails to decode: recompute it
+            self._bad("articles", key, f"claims of {article.path}")
+            return None
 
     def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
+        key = article_key(article)
         payload: dict[str, Any] = {"sentences": [encode(s) for s in sentences], "claims": [encode(c) for c in claims]}
-        self._db.execute(
-            "INSERT OR REPLACE INTO articles (key, payload) VALUES (?, ?)",
-            (article_key(article), json.dumps(payload, ensure_ascii=False)),
-        )
-        self._db.commit()
+        text = json.dumps(payload, ensure_ascii=False)
+        row = (key, f"{_digest(key, text.encode('utf-8'))}\n{text}")
+        self._write("INSERT OR REPLACE INTO articles (key, payload) VALUES (?, ?)", [row])
 
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
         for start in range(0, len(keys), 500):
             chunk = list(keys[start : start + 500])
             marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
-                out[key] = np.frombuffer(blob, dtype=np.float32).copy()
+            for key, blob in self._query(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
+                vector = _vector(key, blob)
+                if vector is None:
+                    self._bad("vectors", key, "a sentence vector")
+                else:
+                    out[key] = vector
         return out
 
     def put_vectors(self, items: dict[str, np.ndarray]) -> None:
-        self._db.executemany(
-            "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
-            [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
-        )
-        self._db.commit()
+        rows = []
+        for key, value in items.items():
+            data = np.asarray(value, dtype=np.float32).tobytes()
+            rows.append((key, data + bytes.fromhex(_digest(key, data))))
+        self._write("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
 
     def close(self) -> None:
-        self._db.close()
+        self._close_quietly()
+
+
+def _vector(key: str, blob: Any) -> np.ndarray | None:
+    """A stored vector if it is whole: the right length, its checksum, finite values."""
+    if not isinstance(blob, bytes) or len(blob) != DIMENSIONS * 4 + _DIGEST_BYTES:
+        return None
+    data, checksum = blob[:-_DIGEST_BYTES], blob[-_DIGEST_BYTES:]
+    if checksum.hex() != _digest(key, data):
+        return None
+    vector = np.frombuffer(data, dtype=np.float32).copy()
+    return vector if np.isfinite(vector).all() else None

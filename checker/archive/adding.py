@@ -16,9 +16,11 @@ import numpy as np
 from ..analyse.build import ClaimSource, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
 from ..analyse.story_signals import StoryArticle, StoryParams
+from ..errors import ErrorCode
 from ..extract.context import masked
+from ..limits import TimeBudget
 from ..nlp.embeddings import Embedder, text_key
-from ..records import Article, Claim, Sentence
+from ..records import Article, Claim, InputError, Sentence
 from .assign import place
 from .index import LeadIndex
 from .store import ArchiveStore, StoredArticle
@@ -33,6 +35,7 @@ class AddResult:
     added: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # already archived under this id
     new_stories: int = 0
+    errors: list[InputError] = field(default_factory=list)  # articles not added: over their time budget
 
 
 @dataclass(frozen=True)
@@ -42,8 +45,9 @@ class Analysed:
     article: Article
     sentences: list[Sentence]
     claims: list[Claim]
-    story: StoryArticle  # lead vector, names and incident dates
+    story: StoryArticle | None  # lead vector, names and incident dates (None when ``error``)
     vectors: dict[str, np.ndarray]  # clause vectors of its claims, by text key
+    error: InputError | None = None  # not analysed: over its time budget (``checker.limits``)
 
 
 Analyse = Callable[[Sequence[Article]], Iterable[Analysed]]
@@ -77,6 +81,9 @@ def add_articles(
             part = [next(analysed) for _ in range(min(chunk, len(fresh) - done))]
             with store.transaction():
                 for item in part:
+                    if item.error is not None or item.story is None:
+                        result.errors += [item.error] if item.error is not None else []
+                        continue
                     store.put_vectors(item.vectors)
                     placement = place(store, index, item.story, params)
                     story = placement.story or store.next_story_id()
@@ -110,7 +117,15 @@ def _analysed_here(
 ) -> Iterable[Analysed]:
     for start in range(0, len(articles), chunk):
         part = articles[start : start + chunk]
-        extracted = extract_claims(part, cache=cache)
+        budget = TimeBudget()
+        extracted = extract_claims(part, cache=cache, budget=budget)
+        for article in part:
+            if article.id not in extracted:  # over its time budget: half its claims would be a lie
+                error = InputError(path=article.path, code=ErrorCode.TIME_BUDGET, message=budget.message(article.id))
+                yield Analysed(article, [], [], None, {}, error)
+        part = [a for a in part if a.id in extracted]
+        if not part:
+            continue
         leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
         vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
         for article, inputs in zip(part, story_inputs(part, extracted, leads)):

@@ -10,12 +10,15 @@ no story is still checked on its own (a wrong weekday, a figure restated two way
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..analyse.batch import Batch
 from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.story_signals import StoryParams
+from ..errors import ErrorCode
+from ..limits import TimeBudget
 from ..nlp.embeddings import Embedder
-from ..records import Article, Finding, Rule
+from ..records import Article, Finding, InputError, Rule
 from ..rules.runner import run_rules
 from .assign import place
 from .index import LeadIndex
@@ -37,7 +40,14 @@ def check_drafts(
     index = index or LeadIndex(store)
     taken = {d.id for d in drafts if store.has(d.id)}
     drafts = [d if d.id not in taken else _renamed(d) for d in drafts]
-    extracted = extract_claims(drafts)
+    budget = TimeBudget()
+    extracted = extract_claims(drafts, budget=budget)
+    late = tuple(
+        InputError(path=d.path, code=ErrorCode.TIME_BUDGET, message=budget.message(d.id))
+        for d in drafts
+        if d.id not in extracted
+    )
+    drafts = [d for d in drafts if d.id in extracted]
     embedder = embedder or Embedder()
     leads = embedder.encode([lead_text(d, extracted[d.id][0]) for d in drafts])
     stories: dict[str, str] = {}
@@ -53,6 +63,7 @@ def check_drafts(
     # archived claims' vectors come from the archive: only the draft's own clauses are embedded (the model is
     # loaded once per process, whichever Embedder asks for it)
     batch = build_batch(articles, embedder=Embedder(store=source), cache=source, stories=stories)
+    batch = replace(batch, errors=batch.errors + late)
     draft_ids = {d.id for d in drafts}
     findings = [f for f in run_rules(rules, batch) if any(e.conflict and e.article_id in draft_ids for e in f.evidence)]
     return batch, findings

@@ -27,6 +27,7 @@ from ..lexicon.numbers import (
     ZERO_WORDS,
 )
 from ..lexicon.people import PERSON_NOUNS
+from ..limits import MAX_NUMBER_DIGITS
 from ..records import Range
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,12 +68,22 @@ _DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+$|^\d+$")
 
 
 def parse_number(words: list[str]) -> int | None:
-    """Value of a number written in digits or words: '1,200', 'twenty-one', 'one hundred', 'a dozen'."""
+    """Value of a number written in digits or words: '1,200', 'twenty-one', 'one hundred', 'a dozen'.
+
+    None past ``MAX_NUMBER_DIGITS`` digits ("a 5,000-digit integer", "a million billion trillion"): no
+    count or quantity in copy is that large, and Python refuses to read an integer of 4,300 digits."""
+    value = _parse_number(words)
+    return value if value is None or value < 10**MAX_NUMBER_DIGITS else None
+
+
+def _parse_number(words: list[str]) -> int | None:
     tokens: list[str] = []
     for word in words:
         tokens.extend(t for t in re.split(r"[-\s]+", word.lower().strip()) if t)
     tokens = [t for t in tokens if t not in ("a", "an", "and")]
     if not tokens:
+        return None
+    if any(sum(c.isdigit() for c in t) > MAX_NUMBER_DIGITS for t in tokens):
         return None
     if len(tokens) == 1 and _DIGITS.match(tokens[0]):
         return int(tokens[0].replace(",", ""))

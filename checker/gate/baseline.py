@@ -2,7 +2,8 @@
 
 Each entry keeps the finding's stable id (a fingerprint of the rule and the claims' content)
 with its rule, a short message and the articles and paths it involves, for people reading the
-file's diff.
+file's diff. Loading is bounded (``MAX_BASELINE_BYTES``, ``MAX_BASELINE_ENTRIES``) and every field
+is checked, so a malformed or hostile baseline is one line naming the file and the field (exit 2).
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CheckerError, ErrorCode
 from ..files import write_atomic
+from ..limits import MAX_BASELINE_BYTES, MAX_BASELINE_ENTRIES, JsonProblem, load_json, read_regular
 from ..records import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -61,32 +63,53 @@ def write_baseline(path: Path, findings: Sequence[Finding], batch: Batch) -> int
 
 def load_baseline(path: Path) -> Baseline:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        text = read_regular(path, MAX_BASELINE_BYTES).decode("utf-8")
+        data = load_json(text)
     except FileNotFoundError:
         raise CheckerError(
             ErrorCode.BASELINE,
             f"{path}: baseline file not found (create it with 'checker baseline PATH... --out {path}')",
         ) from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except CheckerError as exc:  # not a regular file, or over the size limit
+        code = ErrorCode.BASELINE_TOO_LARGE if exc.code is ErrorCode.TOO_LARGE else ErrorCode.BASELINE
+        raise CheckerError(code, f"{path}: cannot read baseline: {exc.message}") from None
+    except (OSError, UnicodeDecodeError) as exc:
         raise CheckerError(ErrorCode.BASELINE, f"{path}: cannot read baseline: {exc}") from None
+    except JsonProblem as exc:
+        raise CheckerError(ErrorCode.BASELINE, f"{path}: cannot read baseline: {exc.message}") from None
     records = data.get("findings") if isinstance(data, dict) else None
     if not isinstance(records, list) or data.get("tool") != "checker":
         raise CheckerError(
             ErrorCode.BASELINE, f'{path}: not a checker baseline (expected {{"tool": "checker", "findings": [...]}})'
         )
+    if len(records) > MAX_BASELINE_ENTRIES:
+        message = f"{path}: baseline has {len(records):,} findings, over the limit of {MAX_BASELINE_ENTRIES:,}"
+        raise CheckerError(ErrorCode.BASELINE_TOO_LARGE, message)
     entries: dict[str, BaselineEntry] = {}
     for index, record in enumerate(records):
-        if (
-            not isinstance(record, dict)
-            or not isinstance(record.get("id"), str)
-            or not isinstance(record.get("rule"), str)
-        ):
-            raise CheckerError(ErrorCode.BASELINE, f"{path}: findings[{index}] needs an 'id' and a 'rule'")
+        problem = _problem(record)
+        if problem:
+            raise CheckerError(ErrorCode.BASELINE, f"{path}: findings[{index}] {problem}")
         entries[record["id"]] = BaselineEntry(
             id=record["id"],
             rule=record["rule"],
-            message=str(record.get("message", "")),
+            message=record.get("message", ""),
             articles=tuple(record.get("articles", ())),
             paths=tuple(record.get("paths", ())),
         )
     return Baseline(path, entries)
+
+
+def _problem(record: Any) -> str | None:
+    """What is wrong with one baseline entry, or None: the fields ``write_baseline`` writes, with their types."""
+    if not isinstance(record, dict):
+        return "must be an object"
+    if not isinstance(record.get("id"), str) or not isinstance(record.get("rule"), str):
+        return "needs an 'id' and a 'rule'"
+    if not isinstance(record.get("message", ""), str):
+        return "'message' must be a string"
+    for key in ("articles", "paths"):
+        value = record.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f"'{key}' must be a list of strings"
+    return None

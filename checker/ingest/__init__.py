@@ -1,7 +1,11 @@
 """Reading articles: the only layer that knows file formats.
 
 Each problem with a file becomes an ``InputError`` record instead of an exception, so a bad
-file among good ones is reported while the rest of the batch is still checked. Which files a
+file among good ones is reported while the rest of the batch is still checked. Only regular
+files are read, within the limits of ``checker.limits`` (a FIFO, ``/dev/zero`` or a 5 GB file
+is one error line, not a hang). Articles come out in one canonical order (by path, then by
+place in the file) whatever order the paths were given in, and ids are made unique in that
+order, so the findings never depend on the command line's order. Which files a
 run reads is ``ingest.discover`` (with ``ingest.ignore``); a file a directory walk met that
 holds no article (JSON that is not article-shaped, an empty file) is set aside with a note,
 while the same file named on the command line is an error. Readers live in ``ingest/formats``
@@ -11,13 +15,16 @@ junk filter that finds an article's own copy is ``ingest.boilerplate``.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ..errors import ErrorCode
+from ..errors import CheckerError, ErrorCode
+from ..limits import MAX_FILE_BYTES, check_article_size, read_regular, size_text
 from ..records import Article, InputError
+from .boilerplate import dropped_copy
 from .decoding import decode, normalise_text
 from .discover import Discovered, discover, display_path
 from .formats import READERS, Reader, reader_for
@@ -97,6 +104,7 @@ def read_paths(
     articles: list[Article] = []
     errors = list(found.errors)
     skipped: list[InputError] = []
+    files.sort(key=lambda f: (display_path(f), f.as_posix()))  # the order given must not change the findings
     for path in files:
         got, errs = read_file(path)
         articles.extend(got)
@@ -109,6 +117,7 @@ def read_paths(
         articles.extend(got)
         errors.extend(errs)
         count += 1
+    articles.sort(key=lambda a: a.path)  # stable: a file's articles keep their order; stdin takes its name's place
     return ReadResult(tuple(_unique_ids(articles)), tuple(errors), tuple(skipped), dict(left_out), count)
 
 
@@ -119,7 +128,9 @@ def read_file(path: Path) -> tuple[list[Article], list[InputError]]:
         message = f"unsupported file type '{path.suffix or '(none)'}'"
         return [], [InputError(path=shown, code=ErrorCode.UNSUPPORTED_TYPE, message=message)]
     try:
-        raw = path.read_bytes()
+        raw = read_regular(path)
+    except CheckerError as exc:  # not a regular file, or over the size limit
+        return [], [InputError(path=shown, code=exc.code, message=exc.message)]
     except OSError as exc:
         message = f"cannot read file: {exc.strerror or exc}"
         return [], [InputError(path=shown, code=ErrorCode.UNREADABLE, message=message)]
@@ -135,6 +146,9 @@ def read_stdin(stdin: Stdin) -> tuple[list[Article], list[InputError]]:
         expected = ", ".join(sorted(READERS))
         message = f"unsupported file type '{path.suffix or '(none)'}' for --stdin-filename; expected one of {expected}"
         return [], [InputError(path=shown, code=ErrorCode.UNSUPPORTED_TYPE, message=message)]
+    if len(stdin.raw) > MAX_FILE_BYTES:
+        message = f"standard input is over the limit of {size_text(MAX_FILE_BYTES)}"
+        return [], [InputError(path=shown, code=ErrorCode.TOO_LARGE, message=message)]
     return _read(stdin.raw, path, shown, entry)
 
 
@@ -142,19 +156,48 @@ def _read(raw: bytes, path: Path, shown: str, entry: Reader) -> tuple[list[Artic
     text, note, error = decode(raw, shown)
     if error is not None or text is None:
         return [], [error] if error is not None else []
-    return entry.read(text, path, shown, (note,) if note else ())
+    articles, errors = entry.read(text, path, shown, (note,) if note else ())
+    kept: list[Article] = []
+    for article in articles:
+        try:
+            _check_text(article)
+            check_article_size(article.text)
+        except CheckerError as exc:
+            where = f"{shown}:{article.record_line}" if article.record_line and len(articles) > 1 else shown
+            errors.append(InputError(path=where, code=exc.code, message=exc.message))
+            continue
+        kept.append(replace(article, dropped=tuple(dropped_copy(article.text, markdown=article.format == "markdown"))))
+    return kept, errors
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(article: Article) -> None:
+    """Every field is text a report can hold: a YAML escape such as "\\ud800" yields a lone surrogate, which
+    no UTF-8 file can hold (the JSON reader refuses it earlier, with the string's place)."""
+    for name in ("id", "title", "source", "url", "text"):
+        value = getattr(article, name)
+        if value and (match := _SURROGATE.search(value)):
+            message = f"'{name}' holds a lone surrogate (\\u{ord(match.group(0)):04x}), which is no character"
+            raise CheckerError(ErrorCode.DECODE, message)
 
 
 def _unique_ids(articles: list[Article]) -> Iterator[Article]:
-    seen: dict[str, int] = {}
+    """The first article (in canonical order) keeps an id; a later one is renamed ``id~N`` with the smallest
+    N that no article of the batch uses, as given or renamed (``same``, ``same``, ``same~2`` become
+    ``same``, ``same~3``, ``same~2``: no article is lost or doubled)."""
+    taken = {article.id for article in articles}
+    first: dict[str, Article] = {}
     for article in articles:
-        count = seen.get(article.id, 0)
-        seen[article.id] = count + 1
-        if count:
-            yield replace(
-                article,
-                id=f"{article.id}~{count + 1}",
-                notes=article.notes + (f"id '{article.id}' is used by another article; renamed",),
-            )
-        else:
+        if article.id not in first:
+            first[article.id] = article
             yield article
+            continue
+        number = 2
+        while f"{article.id}~{number}" in taken:
+            number += 1
+        renamed = f"{article.id}~{number}"
+        taken.add(renamed)
+        note = f"id '{article.id}' is also used by {first[article.id].path}; renamed '{renamed}'"
+        yield replace(article, id=renamed, notes=article.notes + (note,))

@@ -1,4 +1,8 @@
-"""Bytes -> text: UTF-8 first, an identifiable legacy encoding with a note, binary refused."""
+"""Bytes -> text: UTF-8 first, an identifiable legacy encoding with a note, binary refused.
+
+A byte-order mark decides UTF-32 and UTF-16 (UTF-32's little-endian mark begins with UTF-16's,
+so it is tested first); text that decodes but still holds NUL characters is refused as binary,
+never read as garbage that yields no claim and passes the gate."""
 
 from __future__ import annotations
 
@@ -12,12 +16,17 @@ __all__ = ["decode", "normalise_text"]
 
 def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, InputError | None]:
     """(text, note, error): UTF-8 first; cp1252 is decoded with a note; binary is refused."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return normalise_text(raw.decode("utf-16")), "decoded as UTF-16", None
-        except UnicodeDecodeError:
-            return None, None, _error(shown, ErrorCode.DECODE, "text is not valid UTF-16 despite its byte-order mark")
-    if b"\x00" in raw[:8192]:
+    for boms, encoding in ((_UTF32_BOMS, "UTF-32"), (_UTF16_BOMS, "UTF-16")):
+        if raw.startswith(boms):
+            try:
+                text = raw.decode(encoding.lower())
+            except UnicodeDecodeError:
+                message = f"text is not valid {encoding} despite its byte-order mark"
+                return None, None, _error(shown, ErrorCode.DECODE, message)
+            if "\x00" in text:
+                return None, None, _error(shown, ErrorCode.BINARY, f"binary file (NUL characters in {encoding} text)")
+            return normalise_text(text), f"decoded as {encoding}", None
+    if b"\x00" in raw:
         return None, None, _error(shown, ErrorCode.BINARY, "binary file (contains NUL bytes), not text")
     try:
         return normalise_text(raw.decode("utf-8-sig")), None, None
@@ -32,6 +41,10 @@ def decode(raw: bytes, shown: str) -> tuple[str | None, str | None, InputError |
     if controls > max(2, len(text) // 200):
         return None, None, _error(shown, ErrorCode.BINARY, "binary file (control bytes), not text")
     return normalise_text(text), "decoded as cp1252 (file is not UTF-8)", None
+
+
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
 def _error(shown: str, code: ErrorCode, message: str) -> InputError:

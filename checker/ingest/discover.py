@@ -86,7 +86,7 @@ def discover(
         if not path.exists():
             errors.append(InputError(path=str(raw), code=ErrorCode.MISSING_PATH, message="no such file or directory"))
         elif path.is_dir():
-            found = _walk(path, own, rules, skipped)
+            found = _walk(path, own, rules, skipped, errors)
             files.extend(found)
             walked.update(f.resolve() for f in found)
         elif path.suffix.lower() not in READERS:
@@ -99,14 +99,12 @@ def discover(
         else:
             files.append(path)
             named.add(path.resolve())
-    unique: list[Path] = []
-    seen: set[Path] = set()
+    unique: dict[Path, Path] = {}  # one file reached by two paths is read once, under the same path whatever the order
     for f in files:
         key = f.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(f)
-    return Discovered(tuple(unique), frozenset(walked - named), tuple(errors), skipped)
+        if key not in unique or (display_path(f), f.as_posix()) < (display_path(unique[key]), unique[key].as_posix()):
+            unique[key] = f
+    return Discovered(tuple(unique.values()), frozenset(walked - named), tuple(errors), skipped)
 
 
 def _excluded(path: Path, own: _Outputs, rules: IgnoreRules) -> str | None:
@@ -121,15 +119,22 @@ def _excluded(path: Path, own: _Outputs, rules: IgnoreRules) -> str | None:
     return None
 
 
-def _walk(top: Path, own: _Outputs, rules: IgnoreRules, skipped: Counter[str]) -> list[Path]:
-    """Readable files under ``top`` in path order; left-out ones are counted in ``skipped``."""
+def _walk(top: Path, own: _Outputs, rules: IgnoreRules, skipped: Counter[str], errors: list[InputError]) -> list[Path]:
+    """Readable files under ``top`` in path order; left-out ones are counted in ``skipped``. A directory
+    that cannot be listed is an input error: a walk that silently reads nothing would pass the gate."""
     root = top.resolve()
     # ignore files above the walk count, unless they ignore the directory the user named itself
     scope = project_root(root)
     if scope != root and rules.ignored(root, scope, is_dir=True):
         scope = root
     found: list[Path] = []
-    for directory, dirs, names in os.walk(top):
+
+    def unreadable(exc: OSError) -> None:
+        where = display_path(Path(exc.filename)) if exc.filename else display_path(top)
+        message = f"cannot read directory: {exc.strerror or exc}"
+        errors.append(InputError(path=where, code=ErrorCode.UNREADABLE, message=message))
+
+    for directory, dirs, names in os.walk(top, onerror=unreadable):
         here = Path(directory)
         resolved_here = here.resolve()
         kept_dirs = []

@@ -12,6 +12,7 @@ __all__ = [
     "WEEKDAYS",
     "WEEKDAY_NUMBERS",
     "YEAR",
+    "YEARS",
 ]
 
 _DATA = load("calendar")
@@ -24,3 +25,5 @@ MONTHS: dict[str, int] = {form: n + 1 for n, forms in enumerate(_DATA["months"])
 MONTH_SHORT_FORMS: tuple[str, ...] = tuple(f for forms in _DATA["months"] for f in (forms[1:] or forms[:1]))
 RELATIVE_DAYS: tuple[str, ...] = tuple(_DATA["relative_days"])
 YEAR: str = _DATA["year"]  # regex source, no groups
+# First and last year a date can be in (what ``YEAR`` matches): date arithmetic never leaves the calendar.
+YEARS: tuple[int, int] = (int(_DATA["years"][0]), int(_DATA["years"][1]))

@@ -2,7 +2,9 @@
 
 Junk lines are dropped first (``copy_blocks``), then spaCy parses each remaining
 paragraph; sentences keep offsets into the article text (or title) as read.
-Parsing is batched across articles because spaCy is the slowest step per article.
+Parsing is batched across articles because spaCy is the slowest step per article. With a
+``TimeBudget``, each paragraph's parse is charged to its article, and an article over budget
+is not parsed further (its sentences come back empty; the caller reports it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..ingest.boilerplate import copy_blocks
+from ..limits import TimeBudget
 from ..records import Article, Sentence
 from ..records.articles import Field
 from .models import spacy_pipeline
@@ -46,21 +49,33 @@ class _Piece:
 
 
 def parse_articles(
-    articles: Iterable[Article], *, batch_size: int = 64
+    articles: Iterable[Article], *, batch_size: int = 64, budget: TimeBudget | None = None
 ) -> Iterator[tuple[Article, list[ParsedSentence]]]:
-    """Yield each article with its parsed sentences, in input order."""
+    """Yield each article with its parsed sentences, in input order (none for an article over ``budget``)."""
     articles = list(articles)
     pieces: list[_Piece] = []
     for index, article in enumerate(articles):
         pieces.extend(_pieces(index, article))
     nlp = spacy_pipeline()
-    texts = [_parse_form(p) for p in pieces]
+
+    def over(piece: _Piece) -> bool:
+        return budget is not None and budget.over(articles[piece.article_index].id)
+
+    texts = ("" if over(p) else _parse_form(p) for p in pieces)  # lazy: an article over budget is not parsed on
     by_article: dict[int, list[ParsedSentence]] = {i: [] for i in range(len(articles))}
     counters: dict[int, int] = {i: 0 for i in range(len(articles))}
     docs = nlp.pipe(texts, batch_size=batch_size)
+    last = budget.clock() if budget is not None else 0.0
     for piece, doc in zip(pieces, docs):
-        doc.user_data["field"] = piece.field
         article = articles[piece.article_index]
+        if budget is not None:
+            now = budget.clock()
+            budget.charge(article.id, now - last)  # a batch's parse lands on the piece that waited for it
+            last = now
+            if budget.over(article.id):
+                by_article[piece.article_index] = []
+                continue
+        doc.user_data["field"] = piece.field
         for span in doc.sents:
             text = span.text
             if not text.strip():
@@ -87,7 +102,9 @@ def _parse_form(piece: _Piece) -> str:
     words = [w for w in piece.text.split() if w[:1].isalpha()]
     if piece.field == "title" and len(words) >= 3 and sum(w[0].isupper() for w in words) / len(words) > 0.7:
         lowered = piece.text.lower()
-        return lowered[:1].upper() + lowered[1:]
+        recased = lowered[:1].upper() + lowered[1:]
+        if len(recased) == len(piece.text):  # "İ".lower() is two characters: offsets would no longer hold
+            return recased
     return piece.text
 
 

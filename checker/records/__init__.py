@@ -3,7 +3,7 @@
 Imports nothing from ``checker`` but ``checker.errors``.
 """
 
-from .articles import Anchor, Article, ArticleFormat, InputError, Sentence
+from .articles import Anchor, Article, ArticleFormat, Dropped, InputError, Sentence
 from .claims import (
     CLAIM_KINDS,
     REPORTER,
@@ -29,6 +29,7 @@ __all__ = [
     "Claim",
     "CountClaim",
     "DateClaim",
+    "Dropped",
     "Evidence",
     "Finding",
     "Hit",

@@ -14,7 +14,7 @@ from typing import Literal
 from ..errors import Category, ErrorCode
 from .codec import meta
 
-__all__ = ["Anchor", "Article", "ArticleFormat", "Field", "InputError", "Sentence"]
+__all__ = ["Anchor", "Article", "ArticleFormat", "Dropped", "Field", "InputError", "Sentence"]
 
 ArticleFormat = Literal["text", "markdown", "json", "jsonl"]
 Field = Literal["text", "title"]
@@ -44,6 +44,19 @@ class Anchor:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Dropped:
+    """A stretch of an article's text the junk filter left out (``ingest.boilerplate``), and why.
+
+    Nothing is left out silently: the report lists every span, and ``looks_like_copy`` marks the ones
+    an editor should look at (a reader-comments section, a long line that is not known furniture)."""
+
+    start: int = field(metadata=meta(minimum=0))
+    end: int = field(metadata=meta(minimum=0))
+    reason: str
+    looks_like_copy: bool = False
+
+
+@dataclass(frozen=True, kw_only=True)
 class Article:
     """One news article as read from disk, before any analysis.
 
@@ -60,6 +73,7 @@ class Article:
     source: str | None = None
     url: str | None = None
     notes: tuple[str, ...] = ()
+    dropped: tuple[Dropped, ...] = ()  # what the junk filter left out of ``text``, set when the article is read
     line_offset: int = field(default=0, metadata=meta(skip=True))  # 0-based file line where ``text`` starts
     record_line: int | None = field(default=None, metadata=meta(skip=True))  # 1-based line of a JSON record
     # Where ``title`` and (for JSON formats) ``text`` sit in the file, recorded at read time; None: unknown.

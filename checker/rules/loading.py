@@ -1,9 +1,12 @@
 """Loading rule files: YAML validated against the rule schema, its engine and its params.
 
 A broken rule file stops the run with exit code 2 and a one-line message naming the file,
-before any article is read. Params are completed with the defaults the engine declares in
-its params schema, so every value in force is visible (``checker rules explain``) and
-engines read ``rule.params[name]`` without hidden fallbacks.
+before any article is read. Rule files are read within the YAML limits (``checker.limits``:
+safe loading, size, aliases), and a message template may only name the engine's fields, plainly
+(``{figure_a}``, never ``{figure_a:d}`` or ``{}``), so filling it can never fail mid-run.
+Params are completed with the defaults the engine declares in its params schema, so every
+value in force is visible (``checker rules explain``) and engines read ``rule.params[name]``
+without hidden fallbacks.
 """
 
 from __future__ import annotations
@@ -20,10 +23,11 @@ import jsonschema
 import yaml
 
 from ..errors import CheckerError, ErrorCode
+from ..limits import MAX_YAML_BYTES, YamlLimit, load_yaml, read_regular
 from ..records import Rule, RuleDoc, Severity
 from .engines import ENGINES
 
-__all__ = ["builtin_rules_dir", "load_rules", "params_error", "with_defaults"]
+__all__ = ["builtin_rules_dir", "load_rules", "params_error", "template_error", "with_defaults"]
 
 
 def _error(message: str) -> CheckerError:
@@ -86,12 +90,34 @@ def with_defaults(engine_name: str, params: Mapping[str, Any]) -> dict[str, Any]
     return {**defaults, **params}
 
 
+def template_error(message: str) -> str | None:
+    """Why a message template could fail when filled, or None: bad braces, a positional field (``{}``),
+    a format spec or conversion (``{figure_a:d}``, ``{figure_a!r}``) that a value of another type breaks."""
+    try:
+        parsed = list(string.Formatter().parse(message))
+    except ValueError as exc:
+        return f"is not a valid template: {exc} (write a literal brace as '{{{{' or '}}}}')"
+    for _, name, spec, conversion in parsed:
+        if name is None:
+            continue
+        if not name or name.isdigit():
+            return "uses a positional field '{}'; name the field, e.g. '{figure_a}'"
+        if spec or conversion:
+            shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
+            return f"field '{shown}' has a format spec or conversion; write '{{{name}}}'"
+    return None
+
+
 def load_rule_file(path: Path) -> Rule:
     shown = path.as_posix()
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(read_regular(path, MAX_YAML_BYTES).decode("utf-8"))
+    except CheckerError as exc:  # not a regular file, or over the size limit
+        raise CheckerError(exc.code, f"{shown}: cannot read rule file: {exc.message}") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _error(f"{shown}: cannot read rule file: {exc}") from None
+    except YamlLimit as exc:
+        raise CheckerError(ErrorCode.YAML_LIMIT, f"{shown}: rule file refused: {exc}") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
@@ -109,6 +135,9 @@ def load_rule_file(path: Path) -> Rule:
     problem = params_error(engine.name, params)
     if problem:
         raise _error(f"{shown}: invalid params for engine {engine.name} {problem}")
+    problem = template_error(data["message"])
+    if problem:
+        raise _error(f"{shown}: message {problem}")
     used = {name for _, name, _, _ in string.Formatter().parse(data["message"]) if name}
     unknown = sorted(used - engine.fields)
     if unknown:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from ..errors import CheckerError, ErrorCode
 from ..records import Article, Claim, Evidence, Finding, Hit, Rule
 from .engines import ENGINES
 
@@ -36,6 +37,16 @@ def run_rules(rules: Iterable[Rule], batch: Batch) -> list[Finding]:
     return sorted(findings.values(), key=lambda f: finding_order(f, batch.article_order))
 
 
+def _message(rule: Rule, hit: Hit) -> str:
+    """The rule's message filled from the hit. Templates are checked when rules load (``template_error``);
+    a rule built in code that slips past that is a rule-file error naming the rule, never a crash."""
+    try:
+        return rule.message.format_map(dict(hit.values))
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError) as exc:
+        message = f"{rule.path or rule.id}: message of rule {rule.id} cannot be filled: {type(exc).__name__}: {exc}"
+        raise CheckerError(ErrorCode.RULE_FILE, message) from None
+
+
 def _finding(rule: Rule, hit: Hit, batch: Batch) -> Finding:
     claims = [batch.claim[c] for c in hit.claims]
     conflicting = set(hit.conflicting or hit.claims)
@@ -44,7 +55,7 @@ def _finding(rule: Rule, hit: Hit, batch: Batch) -> Finding:
         rule=rule.id,
         rule_name=rule.name,
         severity=rule.severity,
-        message=rule.message.format_map(dict(hit.values)),
+        message=_message(rule, hit),
         score=round(max(0.0, min(1.0, hit.score)), 4),
         claims=tuple(hit.claims),
         evidence=tuple(evidence_for(c, batch, conflict=c.id in conflicting) for c in claims),

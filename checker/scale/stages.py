@@ -15,7 +15,9 @@ import numpy as np
 from ..analyse.batch import Batch
 from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
+from ..errors import ErrorCode
 from ..extract.context import masked
+from ..limits import OverBudget, TimeBudget
 from ..nlp.embeddings import Embedder, text_key
 from ..records import Article, Claim, Finding, Rule, Sentence, claim_from_json, decode, encode
 from ..rules.runner import run_rules
@@ -60,7 +62,11 @@ class Analyser:
             try:
                 if self.fault is not None:
                     self.fault(article.id)
-                extracted |= extract_claims([article])
+                budget = TimeBudget()  # the same time budget per article as the local engine
+                got = extract_claims([article], budget=budget)
+                if article.id not in got:
+                    raise OverBudget(ErrorCode.TIME_BUDGET, budget.message(article.id))
+                extracted |= got
                 out["error"].append("")
             except Exception as exc:  # noqa: BLE001 - becomes an error record in the report
                 extracted[article.id] = ([], [])

@@ -45,7 +45,18 @@ def resolve_weekday(
 
 
 def resolve(kind: str, groups: dict[str, str], published: dt.date | None, tense: str) -> Resolved | None:
-    """The days a matched expression of ``kind`` names; None when it names no real day."""
+    """The days a matched expression of ``kind`` names; None when it names no real day.
+
+    Readers keep publication dates inside the calendar's years, so date arithmetic stays far from
+    the ends of ``datetime.date``; an article built some other way (year 1, year 9999) leaves the
+    expression unresolved instead of crashing the batch."""
+    try:
+        return _resolve(kind, groups, published, tense)
+    except (OverflowError, ValueError):  # "year 0 is out of range", "date value out of range"
+        return None
+
+
+def _resolve(kind: str, groups: dict[str, str], published: dt.date | None, tense: str) -> Resolved | None:
     weekday_name = groups.get("wd")
     weekday_index = WEEKDAY_NUMBERS[weekday_name.lower()] if weekday_name else None
     if kind in ("weekday_date", "month_day", "day_month"):

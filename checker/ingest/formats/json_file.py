@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import replace
 from pathlib import Path
 
 from ...errors import ErrorCode
+from ...limits import JsonProblem, load_json
 from ...records import Article, InputError
 from . import reader
 from .json_positions import LineIndex, is_article_record, placed, record_string_starts
@@ -20,10 +20,9 @@ def read_json(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tupl
     if not text.strip():
         return [], [InputError(path=shown, code=ErrorCode.EMPTY, message="file is empty")]
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        message = f"invalid JSON at line {exc.lineno}: {exc.msg}"
-        return [], [InputError(path=shown, code=ErrorCode.BAD_JSON, message=message)]
+        data = load_json(text)
+    except JsonProblem as exc:
+        return [], [InputError(path=shown, code=exc.code, message=exc.message)]
     if isinstance(data, dict) and isinstance(data.get("articles"), list):
         records = data["articles"]
     elif isinstance(data, list):

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
 from ...errors import ErrorCode
+from ...limits import JsonProblem, load_json
 from ...records import Article, InputError
 from . import reader
 from .json_file import NOT_ARTICLES
@@ -26,11 +26,10 @@ def read_jsonl(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tup
         if not line.strip():
             continue
         try:
-            parsed.append((number, line, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            errors.append(
-                InputError(path=f"{shown}:{number}", code=ErrorCode.BAD_JSON, message=f"invalid JSON: {exc.msg}")
-            )
+            parsed.append((number, line, load_json(line)))
+        except JsonProblem as exc:
+            message = exc.message.replace(" at line 1:", ":")  # one line is one record: its line is the file's
+            errors.append(InputError(path=f"{shown}:{number}", code=exc.code, message=message))
     if not errors and not any(is_article_record(record) for _, _, record in parsed):
         return [], [InputError(path=shown, code=ErrorCode.NOT_AN_ARTICLE, message=NOT_ARTICLES)]
     for number, line, record in parsed:

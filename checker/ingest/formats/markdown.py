@@ -9,8 +9,9 @@ from typing import Any
 import yaml
 
 from ...errors import ErrorCode
+from ...limits import YamlLimit, yaml_document
 from ...records import Anchor, Article, InputError
-from ..metadata import opt_str, parse_published, with_meta_notes
+from ..metadata import article_id, opt_str, parse_published, with_meta_notes
 from . import reader
 from .anchors import anchor_from_pieces, start_only
 
@@ -18,7 +19,9 @@ _FRONT_MATTER = re.compile(r"---\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|$)", re.DOTAL
 
 
 class _FrontMatterError(ValueError):
-    pass
+    def __init__(self, message: str, code: ErrorCode = ErrorCode.BAD_FRONT_MATTER) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 @reader("markdown", ".md", ".markdown")
@@ -28,7 +31,7 @@ def read_markdown(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> 
     try:
         return [_article(text, path, shown, notes)], []
     except _FrontMatterError as exc:
-        return [], [InputError(path=shown, code=ErrorCode.BAD_FRONT_MATTER, message=str(exc))]
+        return [], [InputError(path=shown, code=exc.code, message=str(exc))]
 
 
 def _article(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Article:
@@ -44,10 +47,12 @@ def _article(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Artic
         try:
             front_matter = match.group(1)
             loaded, nodes = _load(front_matter)
+        except YamlLimit as exc:
+            raise _FrontMatterError(f"front matter refused: {exc}", ErrorCode.YAML_LIMIT) from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""
-            problem = getattr(exc, "problem", None) or "invalid YAML"
+            problem = getattr(exc, "problem", None) or (str(exc) if type(exc) is yaml.YAMLError else "invalid YAML")
             raise _FrontMatterError(f"front matter is not valid YAML{where}: {problem}") from None
         if not isinstance(loaded, dict):
             raise _FrontMatterError("front matter must be a YAML mapping of keys to values")
@@ -64,9 +69,13 @@ def _article(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Artic
             raise _FrontMatterError(f"'{key}' must be a string")
     if not body.strip():
         raise _FrontMatterError("article has front matter but no text")
+    try:
+        ident = article_id(meta.get("id"), path.stem)
+    except ValueError as exc:
+        raise _FrontMatterError(str(exc)) from None
     title = opt_str(meta.get("title"))
     article = Article(
-        id=str(meta.get("id") or path.stem),
+        id=ident,
         path=shown,
         text=body,
         title=title,
@@ -82,13 +91,10 @@ def _article(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> Artic
 
 
 def _load(front_matter: str) -> tuple[Any, dict[str, yaml.ScalarNode]]:
-    """The front matter's value, and its top-level scalar nodes by key (they know where they sit)."""
-    loader = yaml.SafeLoader(front_matter)
-    try:
-        node = loader.get_single_node()
-        loaded = loader.construct_document(node) if node is not None else None
-    finally:
-        loader.dispose()
+    """The front matter's value, and its top-level scalar nodes by key (they know where they sit).
+
+    Loaded safely and within the YAML limits (``checker.limits``): a billion-laughs block is refused."""
+    loaded, node = yaml_document(front_matter)
     nodes: dict[str, yaml.ScalarNode] = {}
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:

@@ -8,7 +8,7 @@ from typing import Any
 from ...errors import ErrorCode
 from ...records import Article, ArticleFormat, InputError
 from ..decoding import normalise_text
-from ..metadata import opt_str, parse_published, with_meta_notes
+from ..metadata import article_id, opt_str, parse_published, with_meta_notes
 
 __all__ = ["article_from_record"]
 
@@ -39,11 +39,13 @@ def article_from_record(
         published = parse_published(record.get("published", record.get("dct")))
     except ValueError as exc:
         return None, _bad(where, f"'published': {exc}")
-    ident = record.get("id", record.get("doc_id"))
-    if ident is None:
-        ident = f"{path.stem}-{index + 1 if index is not None else line}"
+    fallback = f"{path.stem}-{index + 1 if index is not None else line}"
+    try:
+        ident = article_id(record.get("id", record.get("doc_id")), fallback)
+    except ValueError as exc:
+        return None, _bad(where, str(exc))
     article = Article(
-        id=str(ident),
+        id=ident,
         path=shown,
         text=normalise_text(text or ""),
         title=opt_str(record.get("title")),

@@ -26,8 +26,8 @@ def read_text(text: str, path: Path, shown: str, notes: tuple[str, ...]) -> tupl
     if raw:
         try:
             published = parse_published(raw)
-        except ValueError:
-            notes = notes + (f"header date {raw!r} is not an ISO date; ignored",)
+        except ValueError as exc:  # not an ISO date, or outside the calendar's years
+            notes = notes + (f"header date ignored: {exc}",)
     article = Article(
         id=path.stem,
         path=shown,

@@ -3,7 +3,9 @@
 Printed to stdout in a workflow step, each line becomes an annotation on the claim in the
 pull request's diff. The runner parses these lines itself, so values are escaped exactly
 as ``@actions/core`` does (toolkit ``packages/core/src/command.ts``): a stray ``::``,
-comma or newline in a message or path would otherwise cut the command short.
+comma or newline in a message or path would otherwise cut the command short. Control characters
+from the input (an ESC in a source's name) are shown as escapes first (``terminal.printable``):
+the runner's log is a terminal too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ...records import Rule
+from ...terminal import printable
 from .locations import Locator, in_conflict_first, posix_path
 
 __all__ = [
@@ -48,9 +51,18 @@ def escape_property(value: object) -> str:
 
 
 def workflow_command(command: str, properties: Mapping[str, object], message: object) -> str:
-    """``::command k=v,k=v::message``; empty properties are dropped, as the toolkit does."""
-    props = ",".join(f"{key}={escape_property(value)}" for key, value in properties.items() if value not in (None, ""))
-    return f"::{command}{' ' + props if props else ''}::{escape_data(message)}"
+    """``::command k=v,k=v::message``; empty properties are dropped, as the toolkit does. Line breaks are
+    kept (the toolkit's escapes carry them); any other control character is shown as an escape."""
+    props = ",".join(
+        f"{key}={escape_property(_visible(value) if isinstance(value, str) else value)}"
+        for key, value in properties.items()
+        if value not in (None, "")
+    )
+    return f"::{command}{' ' + props if props else ''}::{escape_data(_visible(_command_value(message)))}"
+
+
+def _visible(text: str) -> str:
+    return printable(text, keep="\r\n")  # line breaks travel as %0D/%0A, the toolkit's way
 
 
 def render_github(report: dict[str, Any], rules: Sequence[Rule] = (), *, color: bool = False) -> str:

@@ -5,6 +5,9 @@ and linters print, so grep and problem matchers work unchanged. A finding about 
 (two articles giving two tolls) lists every claim's location on the indented lines under it,
 so each one is a click away. Colour (severity only, plus the status word) is opt-in: the caller
 decides whether the stream is a TTY. ``summary=False`` (``--quiet``) drops the closing line.
+
+Every value from the input (paths, ids, messages, claims, sources) goes through ``terminal``: control
+characters are shown as escapes and no line can be read by a CI runner as a workflow command.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from ...records import Rule
+from ...terminal import printable, runner_safe
 from .locations import Locator, in_conflict_first, one_line
 
 __all__ = ["render_text"]
@@ -37,29 +41,37 @@ def render_text(
     def paint(word: str, key: str) -> str:
         return f"{_COLOURS[key]}{word}{_RESET}" if color else word
 
-    lines = [f"{e['path']}: {paint('error', 'error')} {e['code']} {one_line(e['message'])}" for e in report["errors"]]
+    lines = [f"{_p(e['path'])}: {paint('error', 'error')} {e['code']} {_say(e['message'])}" for e in report["errors"]]
     claims = Locator(report).claims
     for finding in report["findings"]:
         first = in_conflict_first(finding)[0]
         lines.append(
-            f"{first['path']}:{first['line']}:{first['column']}: "
-            f"{paint(finding['severity'], finding['severity'])} {finding['rule']} {one_line(finding['message'])}"
+            f"{_p(first['path'])}:{first['line']}:{first['column']}: "
+            f"{paint(finding['severity'], finding['severity'])} {_p(finding['rule'])} {_say(finding['message'])}"
         )
         if len(finding["evidence"]) > 1:
             for evidence in in_conflict_first(finding):  # the claims in conflict, then the fact's other reports
                 claim = claims.get(evidence["claim"])
-                quoted = f"“{one_line(claim['text'])}”" if claim else evidence["claim"]
-                said = f", {one_line(evidence['source'])}" if evidence.get("source") else ""
+                quoted = f"“{_say(claim['text'])}”" if claim else _p(evidence["claim"])
+                said = f", {_say(evidence['source'])}" if evidence.get("source") else ""
                 mark = "!" if evidence.get("conflict") else " "
                 lines.append(
-                    f"  {mark} {evidence['path']}:{evidence['line']}:{evidence['column']}: {quoted} "
-                    f"({evidence['article']}{said})"
+                    f"  {mark} {_p(evidence['path'])}:{evidence['line']}:{evidence['column']}: {quoted} "
+                    f"({_p(evidence['article'])}{said})"
                 )
-    if not summary:
-        return "".join(line + "\n" for line in lines)
-    totals = report["summary"]
-    lines.append(_summary_line(totals, paint))
-    return "\n".join(lines) + "\n"
+    if summary:
+        lines.append(_summary_line(report["summary"], paint))
+    return "".join(runner_safe(line) + "\n" for line in lines)
+
+
+def _p(value: Any) -> str:
+    """A value from the input kept as it is (a path, an id), control characters shown as escapes."""
+    return printable(value)
+
+
+def _say(text: str) -> str:
+    """Prose from the input (a message, a claim, a source) on one line, control characters shown as escapes."""
+    return printable(one_line(text))
 
 
 def _summary_line(summary: dict[str, Any], paint: Callable[[str, str], str]) -> str:
