@@ -25,6 +25,7 @@ from .records import Article, Finding, Rule
 from .report.build import build_report, failing
 from .report.render import RENDERERS
 from .rules.loading import load_rules
+from .timing import stage
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analyse.batch import Batch
@@ -81,7 +82,8 @@ def check_articles(
     from .rules.runner import run_rules
 
     batch = build_batch(articles, embedder=embedder, cache=cache, progress=progress)
-    findings = run_rules(rules, batch)
+    with stage("rules"):
+        findings = run_rules(rules, batch)
     if only_articles is not None:
         findings = [f for f in findings if any(e.conflict and e.article_id in only_articles for e in f.evidence)]
     return Checked(batch, tuple(findings))
@@ -95,7 +97,8 @@ def _read_and_check(request: CheckRequest, rules: list[Rule]) -> tuple[ReadResul
     from .gate.changes import changed_files
 
     changed = changed_files(request.changed_since) if request.changed_since else None  # a bad ref fails fast
-    read = read_paths(request.paths, keep=request.config.keeps)
+    with stage("read"):
+        read = read_paths(request.paths, keep=request.config.keeps)
     for error in read.errors:
         _say(error.one_line())
     scope = None if changed is None else {a.id for a in read.articles if Path(a.path).resolve() in changed}
@@ -125,16 +128,18 @@ def run_check(request: CheckRequest) -> int:
     except CheckerError as exc:
         _say(str(exc))
         return exc.exit_code
-    outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
-    report = build_report(
-        checked.batch,
-        outcome.findings,
-        read.errors,
-        rules,
-        fail_on=config.fail_on,
-        suppressed=outcome.suppressed,
-        notes=outcome.notes,
-    )
+    with stage("gate"):
+        outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
+    with stage("report"):
+        report = build_report(
+            checked.batch,
+            outcome.findings,
+            read.errors,
+            rules,
+            fail_on=config.fail_on,
+            suppressed=outcome.suppressed,
+            notes=outcome.notes,
+        )
     outputs = list(config.format)
     if request.quiet and config.origin("format") == "default":
         outputs = [o for o in outputs if o.path is not None]
@@ -151,13 +156,15 @@ def run_check(request: CheckRequest) -> int:
 def _emit(report: dict[str, Any], rules: list[Rule], outputs: list[Output]) -> None:
     """Render everything first, then write files atomically, the step summary, and stdout last."""
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    rendered = [(o, RENDERERS[o.name](report, rules, color=color and o.path is None)) for o in outputs]
-    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
-    wants_summary = summary_file and any(o.name == "github" for o in outputs)
-    step_summary = RENDERERS["markdown"](report, rules) if wants_summary else None
-    for output, text in rendered:
-        if output.path is not None:
-            write_atomic(output.path, text)
+    with stage("render"):
+        rendered = [(o, RENDERERS[o.name](report, rules, color=color and o.path is None)) for o in outputs]
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        wants_summary = summary_file and any(o.name == "github" for o in outputs)
+        step_summary = RENDERERS["markdown"](report, rules) if wants_summary else None
+    with stage("write"):
+        for output, text in rendered:
+            if output.path is not None:
+                write_atomic(output.path, text)
     if step_summary is not None and summary_file:
         with open(summary_file, "a", encoding="utf-8") as handle:
             handle.write(step_summary)

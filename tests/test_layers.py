@@ -19,6 +19,7 @@ RANKS = {
     "__init__": 0,
     "errors": 0,
     "files": 0,
+    "timing": 0,
     "records": 1,
     "lexicon": 2,
     "ingest": 3,

@@ -16,6 +16,7 @@ from ..lexicon.names import TITLES
 from ..nlp.embeddings import Embedder
 from ..nlp.sentences import parse_articles
 from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
+from ..timing import stage
 from .batch import Batch
 from .cache import Cache
 from .facts import build_facts
@@ -38,7 +39,8 @@ def extract_claims(
     out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
     todo: list[Article] = []
     for article in articles:
-        cached = cache.get_article(article) if cache is not None else None
+        with stage("cache read"):
+            cached = cache.get_article(article) if cache is not None else None
         if cached is not None:
             out[article.id] = cached
         else:
@@ -48,10 +50,12 @@ def extract_claims(
         progress(done, len(articles))
     for article, parsed in parse_articles(todo) if todo else ():  # all cached: spaCy never loads
         sentences = [p.sentence for p in parsed]
-        claims = list(extract_article(article, parsed))
+        with stage("extract"):
+            claims = list(extract_article(article, parsed))
         out[article.id] = (sentences, claims)
         if cache is not None:
-            cache.put_article(article, sentences, claims)
+            with stage("cache write"):
+                cache.put_article(article, sentences, claims)
         done += 1
         if progress:
             progress(done, len(articles))
@@ -85,8 +89,9 @@ def build_batch(
     lead_vectors = all_vectors[: len(leads)]
     vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
 
-    story_articles = story_inputs(articles, extracted, lead_vectors)
-    stories = group_stories(story_articles, story_params) if articles else {}
+    with stage("stories"):
+        story_articles = story_inputs(articles, extracted, lead_vectors)
+        stories = group_stories(story_articles, story_params) if articles else {}
 
     def story_of(article_id: str) -> str:
         return stories.get(article_id, article_id)
@@ -94,14 +99,17 @@ def build_batch(
     def vector_of(claim: Claim) -> np.ndarray:
         return vector_by_text[_context(claim, sentence_text)]
 
-    pairs = {kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()}
+    with stage("pairs"):
+        pairs = {kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()}
+    with stage("facts"):
+        facts = build_facts(claims, pairs, articles, story_of)
     return Batch(
         articles=tuple(articles),
         sentences=tuple(sentences),
         claims=tuple(claims),
         stories=stories,
         pairs=pairs,
-        facts=build_facts(claims, pairs, articles, story_of),
+        facts=facts,
     )
 
 

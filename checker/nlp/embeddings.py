@@ -15,6 +15,7 @@ from typing import Protocol
 
 import numpy as np
 
+from ..timing import count, stage
 from .models import embedding_model_path, offline
 
 DIMENSIONS = 384
@@ -39,7 +40,8 @@ class Embedder:
 
     def _load(self):
         if self._model is None:
-            self._model = _sentence_transformer()
+            with stage("load embedder"):
+                self._model = _sentence_transformer()
         return self._model
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
@@ -53,17 +55,16 @@ class Embedder:
         if missing:
             by_key = {k: t for k, t in zip(keys, texts)}
             batch = [by_key[k] for k in missing]
-            vectors = (
-                self._load()
-                .encode(
+            model = self._load()
+            with stage("embed"):
+                vectors = model.encode(
                     batch,
                     batch_size=self.batch_size,
                     convert_to_numpy=True,
                     normalize_embeddings=True,
                     show_progress_bar=False,
-                )
-                .astype(np.float32)
-            )
+                ).astype(np.float32)
+            count("texts embedded", len(batch))
             fresh = dict(zip(missing, vectors))
             self._memo.update(fresh)
             self.encoded += len(batch)

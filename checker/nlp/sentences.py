@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from ..ingest.boilerplate import copy_blocks
 from ..records import Article, Sentence
 from ..records.articles import Field
+from ..timing import stage
 from .models import spacy_pipeline
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,12 +54,14 @@ def parse_articles(
     pieces: list[_Piece] = []
     for index, article in enumerate(articles):
         pieces.extend(_pieces(index, article))
-    nlp = spacy_pipeline()
+    with stage("load spaCy"):
+        nlp = spacy_pipeline()
     texts = [_parse_form(p) for p in pieces]
     by_article: dict[int, list[ParsedSentence]] = {i: [] for i in range(len(articles))}
     counters: dict[int, int] = {i: 0 for i in range(len(articles))}
-    docs = nlp.pipe(texts, batch_size=batch_size)
-    for piece, doc in zip(pieces, docs):
+    with stage("parse"):
+        pairs = list(zip(pieces, nlp.pipe(texts, batch_size=batch_size)))
+    for piece, doc in pairs:
         doc.user_data["field"] = piece.field
         article = articles[piece.article_index]
         for span in doc.sents:

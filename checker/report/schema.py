@@ -17,6 +17,7 @@ import jsonschema
 
 from ..errors import CheckerError, ErrorCode
 from ..records import CLAIM_KINDS, Article, Evidence, Finding, InputError, schema_of
+from ..timing import stage
 
 __all__ = ["report_schema", "validate_report"]
 
@@ -60,7 +61,8 @@ def _validator() -> jsonschema.Draft202012Validator:
 
 def validate_report(report: dict[str, Any]) -> None:
     """Raise (an internal error: never written to disk) when the report breaks its own schema."""
-    error = next(iter(sorted(_validator().iter_errors(report), key=lambda e: list(e.absolute_path))), None)
+    with stage("validate"):
+        error = next(iter(sorted(_validator().iter_errors(report), key=lambda e: list(e.absolute_path))), None)
     if error is not None:
         where = "/".join(str(p) for p in error.absolute_path) or "(top level)"
         message = f"report does not match its schema at '{where}': {error.message}"
