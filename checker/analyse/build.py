@@ -13,14 +13,14 @@ import numpy as np
 from ..extract import extract_article
 from ..extract.context import masked
 from ..lexicon.names import TITLES
-from ..nlp.embeddings import Embedder
+from ..nlp.embeddings import DIMENSIONS, Embedder
 from ..nlp.sentences import parse_articles
 from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
 from ..timing import stage
 from .batch import Batch
 from .cache import Cache
 from .facts import build_facts
-from .pairing import PAIRINGS
+from .pairing import PAIRINGS, needs_vectors
 from .stories import StoryParams, group_stories
 from .story_signals import StoryArticle, StoryName
 
@@ -70,7 +70,10 @@ def build_batch(
     progress: Progress | None = None,
     story_params: StoryParams = _STORY_DEFAULTS,
 ) -> Batch:
-    """Everything the rules read about a batch of articles."""
+    """Everything the rules read about a batch of articles.
+
+    Embeds only what is compared: leads (when there are two articles or more to group), then, once
+    stories and blocks are known, the clauses of claims that share a block with another claim."""
     extracted = extract_claims(articles, cache=cache, progress=progress)
     sentences: list[Sentence] = []
     claims: list[Claim] = []
@@ -82,25 +85,27 @@ def build_batch(
     sentence_text = {(s.article_id, s.index): s.text for s in sentences}
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
-    leads = [_lead_text(article, extracted[article.id][0]) for article in articles]
-    needs_vectors = [c for c in claims if PAIRINGS[c.kind].embeds]
-    texts = sorted({_context(c, sentence_text) for c in needs_vectors})
-    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((len(leads), 384))
-    lead_vectors = all_vectors[: len(leads)]
-    vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
-
+    if len(articles) > 1:
+        lead_vectors = embedder.encode([_lead_text(article, extracted[article.id][0]) for article in articles])
+    else:  # one article is one story: nothing to compare its lead with
+        lead_vectors = np.zeros((len(articles), DIMENSIONS), dtype=np.float32)
     with stage("stories"):
-        story_articles = story_inputs(articles, extracted, lead_vectors)
-        stories = group_stories(story_articles, story_params) if articles else {}
+        stories = group_stories(story_inputs(articles, extracted, lead_vectors), story_params) if articles else {}
 
     def story_of(article_id: str) -> str:
         return stories.get(article_id, article_id)
+
+    with stage("pairs"):
+        blocks = {kind: pairing.blocks(claims, story_of) for kind, pairing in PAIRINGS.items()}
+        embedded = [c for kind, pairing in PAIRINGS.items() if pairing.embeds for c in needs_vectors(blocks[kind])]
+        compared = sorted({_context(c, sentence_text) for c in embedded})
+    vector_by_text = dict(zip(compared, embedder.encode(compared)))
 
     def vector_of(claim: Claim) -> np.ndarray:
         return vector_by_text[_context(claim, sentence_text)]
 
     with stage("pairs"):
-        pairs = {kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()}
+        pairs = {kind: tuple(pairing.pairs(blocks[kind], vector_of, story_of)) for kind, pairing in PAIRINGS.items()}
     with stage("facts"):
         facts = build_facts(claims, pairs, articles, story_of)
     return Batch(
