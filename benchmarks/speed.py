@@ -135,13 +135,12 @@ def _bare_encoder(embedder: str) -> Any:
 
         model = SentenceTransformer(embedding_model_path(), device="cpu")
         return lambda texts: model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
-    from checker.nlp import onnx_model  # type: ignore[attr-defined]
+    from checker.nlp.onnx_embedder import load_onnx_encoder
 
-    session = onnx_model.load_exported()
-    return session.encode
+    return load_onnx_encoder().encode
 
 
-def child_scale(cache_dir: Path, out: Path) -> None:
+def child_scale(cache_dir: Path, backend: str, out: Path) -> None:
     """Analysis + rules + report per article at each batch size, claims reused (parsing is linear by design)."""
     import dataclasses
 
@@ -149,6 +148,7 @@ def child_scale(cache_dir: Path, out: Path) -> None:
     from checker.analyse import build
     from checker.analyse.cache import Cache
     from checker.commands import check_articles
+    from checker.config import Config
     from checker.ingest import read_paths
     from checker.nlp.embeddings import Embedder
     from checker.report.build import build_report
@@ -159,7 +159,7 @@ def child_scale(cache_dir: Path, out: Path) -> None:
     rules = Selection().resolve(load_rules())
     originals = list(read_paths([GVA]).articles)
     cache = Cache(cache_dir)
-    embedder = Embedder(store=cache)
+    embedder = Embedder(Config().embedder if backend == "default" else backend, store=cache)
     extracted = build.extract_claims(originals, cache=cache)
     origin: dict[str, str] = {}
 
@@ -225,7 +225,7 @@ def _relabel(old: str, new: str, sentences: Any, claims: Any) -> tuple[list[Any]
 # --- the parent: rounds of fresh processes, medians, one table ------------------------------------------------
 
 
-def _spawn(args: list[str], embedder: str | None, timeout: float | None = None) -> tuple[float, dict[str, Any]]:
+def _spawn(args: list[str], timeout: float | None = None) -> tuple[float, dict[str, Any]]:
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as handle:
         result_file = Path(handle.name)
     env = dict(os.environ, HF_HUB_OFFLINE="1")
@@ -266,16 +266,16 @@ def one_round(embedder: str | None, scale: bool) -> dict[str, Any]:
         tmp = Path(name)
         texts = tmp / "texts.json"
         argv = _check_args([str(GVA)], tmp, embedder)
-        figures["cold"] = _with_wall(*_spawn(["check", str(texts), json.dumps(argv)], embedder))
-        figures["warm"] = _with_wall(*_spawn(["check", "-", json.dumps(argv)], embedder))
+        figures["cold"] = _with_wall(*_spawn(["check", str(texts), json.dumps(argv)]))
+        figures["warm"] = _with_wall(*_spawn(["check", "-", json.dumps(argv)]))
         draft = tmp / "drafts" / "draft.md"
         draft.parent.mkdir()
         draft.write_text(DRAFT, encoding="utf-8")
         argv_draft = _check_args([str(GVA), str(draft.parent)], tmp, embedder)
-        figures["draft"] = _with_wall(*_spawn(["check", "-", json.dumps(argv_draft)], embedder))
-        figures["floors"] = _spawn(["floors", str(texts), embedder or "default"], embedder)[1]
+        figures["draft"] = _with_wall(*_spawn(["check", "-", json.dumps(argv_draft)]))
+        figures["floors"] = _spawn(["floors", str(texts), embedder or "default"])[1]
         if scale:
-            figures["scale"] = _spawn(["scale", str(tmp / "cache")], embedder, timeout=SCALE_TIMEOUT)[1]
+            figures["scale"] = _spawn(["scale", str(tmp / "cache"), embedder or "default"], timeout=SCALE_TIMEOUT)[1]
     figures["help"] = _help_seconds()
     return figures
 
@@ -383,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
         elif kind == "floors":
             child_floors(Path(rest[0]), rest[1], Path(rest[2]))
         elif kind == "scale":
-            child_scale(Path(rest[0]), Path(rest[1]))
+            child_scale(Path(rest[0]), rest[1], Path(rest[2]))
         return 0
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=1, help="rounds; figures are medians (default 1)")

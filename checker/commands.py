@@ -71,16 +71,19 @@ def check_articles(
 ) -> Checked:
     """Analyse a batch and run the selected rules over it.
 
+    ``embedder``: the configured default backend when not given (with ``cache`` as its vector store).
     ``only_articles``: keep only findings whose conflicting claims include one of these articles (the
     rest of the batch is still read, so a changed article is compared against all others).
     """
-    if not articles:  # nothing to analyse: no model, no scikit-learn
+    if not articles:  # nothing to analyse: no model loads
         from .analyse.batch import Batch
 
         return Checked(Batch(articles=(), sentences=(), claims=(), stories={}), ())
     from .analyse.build import build_batch
+    from .nlp.embeddings import Embedder
     from .rules.runner import run_rules
 
+    embedder = embedder or Embedder(Config().embedder, store=cache)
     batch = build_batch(articles, embedder=embedder, cache=cache, progress=progress)
     with stage("rules"):
         findings = run_rules(rules, batch)
@@ -107,9 +110,14 @@ def _read_and_check(request: CheckRequest, rules: list[Rule]) -> tuple[ReadResul
         from .analyse.cache import Cache
 
         cache = Cache(request.config.cache_dir)
+    from .nlp.embeddings import Embedder
+
+    embedder = Embedder(request.config.embedder, store=cache)
     try:
         with progress_bar(enabled=not request.quiet) as progress:
-            checked = check_articles(list(read.articles), rules, cache=cache, progress=progress, only_articles=scope)
+            checked = check_articles(
+                list(read.articles), rules, embedder=embedder, cache=cache, progress=progress, only_articles=scope
+            )
     finally:
         if cache is not None:
             cache.close()

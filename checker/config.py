@@ -65,6 +65,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     cache_dir: Path | None = DEFAULT_CACHE_DIR
     format: tuple[Output, ...] = field(default_factory=lambda: _default_formats())
+    embedder: str = "onnx"  # sentence-embedding backend: "onnx" (int8, fast) or "torch" (the reference)
     file: Path | None = None  # the configuration file that was read, if any
     root: Path = Path(".")  # include/exclude patterns are relative to this directory
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> "default" | file path | "command line"
@@ -193,6 +194,14 @@ def _formats(value: Any, base: Path) -> tuple[Output, ...]:
     return tuple(outputs)
 
 
+def _embedder(value: Any, base: Path) -> str:
+    from .nlp.embeddings import BACKENDS
+
+    if value not in BACKENDS:
+        raise ValueError(f"must be one of {', '.join(BACKENDS)} (got {value!r})")
+    return value
+
+
 _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "select": ("select", _selectors),
     "ignore": ("ignore", _selectors),
@@ -205,6 +214,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "exclude": ("exclude", _globs),
     "cache-dir": ("cache_dir", _path),
     "format": ("format", _formats),
+    "embedder": ("embedder", _embedder),
 }
 KEYS = tuple(_KEYS)
 

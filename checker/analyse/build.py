@@ -65,7 +65,7 @@ def extract_claims(
 def build_batch(
     articles: Sequence[Article],
     *,
-    embedder: Embedder | None = None,
+    embedder: Embedder,
     cache: Cache | None = None,
     progress: Progress | None = None,
     story_params: StoryParams = _STORY_DEFAULTS,
@@ -81,7 +81,6 @@ def build_batch(
         s, c = extracted[article.id]
         sentences.extend(s)
         claims.extend(c)
-    embedder = embedder or Embedder(store=cache)
     sentence_text = {(s.article_id, s.index): s.text for s in sentences}
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
