@@ -165,7 +165,7 @@ class Extracted:
 
 def extract(articles: list[Article], cache: Cache | None = None) -> Extracted:
     by_id = extract_claims(articles, cache=cache)
-    return Extracted(articles, {k: v[1] for k, v in by_id.items()})
+    return Extracted(articles, {k: list(v.claims) for k, v in by_id.items()})
 
 
 def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:

@@ -12,8 +12,8 @@ One round measures, side by side on the same machine load:
 - cold: empty cache; warm: the same batch again; draft: one new article added to the warm batch;
 - floors: in one fresh process, spaCy loaded and `nlp.pipe` over the same paragraphs the checker parses,
   then the embedder loaded and the same texts the cold check embedded encoded, nothing else;
-- scale: analysis, rules and report (claims from the first run, relabelled) per article at 500 articles and
-  at 5,000 (gva-dev copied with new ids, so stories grow as well as the batch).
+- scale: a warm check (claims and vectors from the cache) per article at 500 articles and at 5,000
+  (gva-dev copied under new ids, so stories grow as well as the batch).
 
 Figures go to stdout; nothing here asserts a target (speed is measured, not unit-tested).
 """
@@ -141,11 +141,11 @@ def _bare_encoder(embedder: str) -> Any:
 
 
 def child_scale(cache_dir: Path, backend: str, out: Path) -> None:
-    """Analysis + rules + report per article at each batch size, claims reused (parsing is linear by design)."""
+    """A warm check per article at each batch size: gva-dev, then copies of it under new ids (the cache is
+    keyed on content, so copies reuse its claims and vectors: what is left is analysis, rules and report)."""
     import dataclasses
 
     from checker import timing
-    from checker.analyse import build
     from checker.analyse.cache import Cache
     from checker.commands import check_articles
     from checker.config import Config
@@ -160,66 +160,28 @@ def child_scale(cache_dir: Path, backend: str, out: Path) -> None:
     originals = list(read_paths([GVA]).articles)
     cache = Cache(cache_dir)
     embedder = Embedder(Config().embedder if backend == "default" else backend, store=cache)
-    extracted = build.extract_claims(originals, cache=cache)
-    origin: dict[str, str] = {}
-
-    def copies(n: int) -> list[Any]:
-        out_ = []
-        for i in range(n):
-            article = originals[i % len(originals)]
-            new_id = article.id if i < len(originals) else f"{article.id}~{i // len(originals)}"
-            origin[new_id] = article.id
-            out_.append(dataclasses.replace(article, id=new_id))
-        return out_
-
-    def relabelled(articles: Any, **_: Any) -> dict[str, Any]:
-        result = {}
-        for article in articles:
-            sentences, claims = extracted[origin[article.id]]
-            result[article.id] = _relabel(origin[article.id], article.id, sentences, claims)
-        return result
-
-    build.extract_claims = relabelled  # type: ignore[assignment]
     figures: dict[str, Any] = {}
     for n in SCALES:
-        articles = copies(n)
+        articles = [
+            dataclasses.replace(a, id=a.id if i < len(originals) else f"{a.id}~{i // len(originals)}")
+            for i in range(n)
+            for a in [originals[i % len(originals)]]
+        ]
         timing.reset()
         start = time.perf_counter()
-        checked = check_articles(articles, rules, embedder=embedder)
-        with timing.stage("report"):
-            report = build_report(checked.batch, checked.findings, (), rules, fail_on="error")
+        checked = check_articles(articles, rules, embedder=embedder, cache=cache)
+        report = build_report(checked.batch, checked.findings, (), rules, fail_on="error")
         with timing.stage("render"):
             for name in ("json", "markdown"):
                 RENDERERS[name](report, rules)
-        seconds = time.perf_counter() - start
         figures[str(n)] = {
-            "seconds": seconds,
+            "seconds": time.perf_counter() - start,
             "stages": timing.stages(),
             "claims": len(checked.batch.claims),
             "stories": len(set(checked.batch.stories.values())),
         }
     cache.close()
     out.write_text(json.dumps(figures), encoding="utf-8")
-
-
-def _relabel(old: str, new: str, sentences: Any, claims: Any) -> tuple[list[Any], list[Any]]:
-    import dataclasses
-
-    if old == new:
-        return list(sentences), list(claims)
-
-    def cid(value: str | None) -> str | None:
-        return None if value is None else new + value[len(old) :]
-
-    out_claims = []
-    for c in claims:
-        changes: dict[str, Any] = {"id": cid(c.id), "article_id": new}
-        if getattr(c, "parts", ()):
-            changes["parts"] = tuple(cid(p) for p in c.parts)
-        if getattr(c, "total_of", None):
-            changes["total_of"] = cid(c.total_of)
-        out_claims.append(dataclasses.replace(c, **changes))
-    return [dataclasses.replace(s, article_id=new) for s in sentences], out_claims
 
 
 # --- the parent: rounds of fresh processes, medians, one table ------------------------------------------------
@@ -346,7 +308,7 @@ def report(rounds: list[dict[str, Any]], articles: int) -> str:
 
 
 def _scale_table(rounds: list[dict[str, Any]]) -> list[str]:
-    lines = ["\n### time per article as the batch grows (analysis, rules, report; claims reused)\n"]
+    lines = ["\n### time per article as the batch grows (warm: claims and vectors cached; copies under new ids)\n"]
     lines.append("| articles | claims | stories | seconds | ms per article | vs 500 |")
     lines.append("|---|---|---|---|---|---|")
     per = {n: 1000 * _median(rounds, "scale", str(n), "seconds") / n for n in SCALES}

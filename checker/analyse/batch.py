@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..records import Article, Claim, CountClaim, Sentence
 
@@ -44,6 +45,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class ArticleClaims:
+    """What extraction made of one article: its sentences, its claims, and the claims' JSON form, checked
+    against their schemas when they were made (``records.validation``), so a report can use it as it is."""
+
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    claims_json: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class Batch:
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
@@ -51,6 +62,7 @@ class Batch:
     stories: dict[str, str]  # article id -> story id
     pairs: dict[str, tuple[CandidatePair, ...]] = field(default_factory=dict)
     facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)  # kind -> facts
+    claims_json: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # article id -> checked JSON
 
     @cached_property
     def similarity(self) -> dict[frozenset[str], float]:

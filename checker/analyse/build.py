@@ -16,9 +16,10 @@ from ..lexicon.names import TITLES
 from ..nlp.embeddings import DIMENSIONS, Embedder
 from ..nlp.sentences import parse_articles
 from ..records import Article, Claim, CountClaim, DateClaim, NameClaim, Sentence
+from ..records.validation import checked_json
 from ..timing import stage
-from .batch import Batch
-from .cache import Cache
+from .batch import ArticleClaims, Batch
+from .cache import Cache, article_key, moved
 from .facts import build_facts
 from .pairing import PAIRINGS, needs_vectors
 from .stories import StoryParams, group_stories
@@ -34,31 +35,42 @@ Progress = Callable[[int, int], None]
 
 def extract_claims(
     articles: Sequence[Article], *, cache: Cache | None = None, progress: Progress | None = None
-) -> dict[str, tuple[list[Sentence], list[Claim]]]:
-    """Sentences and claims per article id; cached articles skip parsing."""
-    out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
-    todo: list[Article] = []
-    for article in articles:
-        with stage("cache read"):
-            cached = cache.get_article(article) if cache is not None else None
-        if cached is not None:
-            out[article.id] = cached
-        else:
-            todo.append(article)
-    done = len(out)
+) -> dict[str, ArticleClaims]:
+    """Sentences and claims per article id. Cached articles skip parsing, and an article whose content
+    another article of the batch repeats (a wire copy under two ids) is parsed once."""
+    with stage("cache read"):
+        out = cache.get_articles(articles) if cache is not None else {}
     if progress:
-        progress(done, len(articles))
-    for article, parsed in parse_articles(todo) if todo else ():  # all cached: spaCy never loads
-        sentences = [p.sentence for p in parsed]
+        progress(len(out), len(articles))
+    first: dict[str, Article] = {}  # content key -> the article parsed for it
+    copies: list[tuple[Article, str]] = []
+    for article in articles:
+        if article.id not in out:
+            key = article_key(article)
+            if key in first:
+                copies.append((article, key))
+            else:
+                first[key] = article
+    done = len(out)
+    for article, parsed in parse_articles(list(first.values())) if first else ():  # all cached: no spaCy
         with stage("extract"):
-            claims = list(extract_article(article, parsed))
-        out[article.id] = (sentences, claims)
+            claims = tuple(extract_article(article, parsed))
+        with stage("check claims"):
+            extracted = ArticleClaims(tuple(p.sentence for p in parsed), claims, checked_json(claims))
+        out[article.id] = extracted
         if cache is not None:
             with stage("cache write"):
-                cache.put_article(article, sentences, claims)
+                cache.put_article(article, extracted)
         done += 1
         if progress:
             progress(done, len(articles))
+    for article, key in copies:
+        out[article.id] = moved(out[first[key].id], article.id)
+    if cache is not None:
+        with stage("cache write"):
+            cache.commit()
+    if progress and copies:
+        progress(len(articles), len(articles))
     return out
 
 
@@ -78,14 +90,13 @@ def build_batch(
     sentences: list[Sentence] = []
     claims: list[Claim] = []
     for article in articles:
-        s, c = extracted[article.id]
-        sentences.extend(s)
-        claims.extend(c)
+        sentences.extend(extracted[article.id].sentences)
+        claims.extend(extracted[article.id].claims)
     sentence_text = {(s.article_id, s.index): s.text for s in sentences}
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
     if len(articles) > 1:
-        lead_vectors = embedder.encode([_lead_text(article, extracted[article.id][0]) for article in articles])
+        lead_vectors = embedder.encode([_lead_text(article, extracted[article.id].sentences) for article in articles])
     else:  # one article is one story: nothing to compare its lead with
         lead_vectors = np.zeros((len(articles), DIMENSIONS), dtype=np.float32)
     with stage("stories"):
@@ -114,22 +125,23 @@ def build_batch(
         stories=stories,
         pairs=pairs,
         facts=facts,
+        claims_json={article.id: extracted[article.id].claims_json for article in articles},
     )
 
 
 def story_inputs(
-    articles: Sequence[Article], extracted: dict[str, tuple[list[Sentence], list[Claim]]], lead_vectors: np.ndarray
+    articles: Sequence[Article], extracted: dict[str, ArticleClaims], lead_vectors: np.ndarray
 ) -> list[StoryArticle]:
     """What story grouping reads of each article: its lead vector, its names and its incident dates."""
     officials = {
         c.person_key or c.key
-        for _, claims in extracted.values()
-        for c in claims
-        if isinstance(c, NameClaim) and c.entity_type == "person" and _speaks_for_an_office(c, claims)
+        for one in extracted.values()
+        for c in one.claims
+        if isinstance(c, NameClaim) and c.entity_type == "person" and _speaks_for_an_office(c, one.claims)
     }
     out: list[StoryArticle] = []
     for article, vector in zip(articles, lead_vectors):
-        claims = extracted[article.id][1]
+        claims = extracted[article.id].claims
         names = tuple(name for c in claims if isinstance(c, NameClaim) for name in _story_names(c, officials))
         dates = frozenset(
             c.date
@@ -159,7 +171,7 @@ def _story_names(claim: NameClaim, officials: set[str]) -> list[StoryName]:
 _OFFICE_FAMILIES = {"police", "office"}  # sheriffs, chiefs, mayors, judges: they speak about many incidents
 
 
-def _speaks_for_an_office(name: NameClaim, claims: list[Claim]) -> bool:
+def _speaks_for_an_office(name: NameClaim, claims: Sequence[Claim]) -> bool:
     """Police chiefs, spokespeople, mayors and the sources of figures recur across unrelated incidents;
     a general or a victim with a rank does not make two incidents one."""
     if name.title and TITLE_FAMILIES.get(name.title) in _OFFICE_FAMILIES:
@@ -173,6 +185,6 @@ def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
     return masked(claim.context or sentence_text[(claim.article_id, claim.sentence_index)])
 
 
-def _lead_text(article: Article, sentences: list[Sentence]) -> str:
+def _lead_text(article: Article, sentences: Sequence[Sentence]) -> str:
     body = [s.text for s in sentences if s.field == "text"][:3]
     return " ".join(([article.title] if article.title else []) + body)[:1000] or article.text[:500]

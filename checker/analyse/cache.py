@@ -1,14 +1,19 @@
 """A content-addressed cache so an unchanged article is not re-parsed or re-embedded.
 
-One SQLite file (``.checker_cache/cache.sqlite3`` by default). Article entries are keyed by
-a hash of the article's content and metadata plus a hash of every file in the layers that
-shape claims (records, lexicon, ingest, nlp, extract: code and word lists alike), so editing
-any of them invalidates old entries by itself, without a hand-kept list. Vectors are keyed by
-the model id and the sentence text.
+One SQLite file (``.checker_cache/cache.sqlite3`` by default). An article's entry is keyed on
+what decides its claims: its text, title, publication date and format, plus a hash of every
+file in the layers that shape claims (records, lexicon, ingest, nlp, extract: code and word
+lists alike), so editing any of them invalidates old entries by itself. Not on its path or id:
+a renamed file, a check from another directory or a copy of an article under another id reuse
+the entry, with the claim ids moved to the article's id. Vectors are keyed by the embedding
+model and the text.
+
+Writes are committed once per batch (``commit``), not per article: a commit waits for the disk.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -20,13 +25,16 @@ from typing import Any
 
 import numpy as np
 
-from ..records import Article, Claim, Sentence, claim_from_json, decode, encode
+from ..extract.ids import moved_claims
+from ..records import Article, Sentence, claim_from_json, decode, encode
+from .batch import ArticleClaims
 
-__all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version"]
+__all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version", "moved"]
 
 DEFAULT_DIR = ".checker_cache"
 # The layers below ``analyse``: everything that decides which claims an article yields.
 CLAIM_LAYERS = ("errors.py", "records", "lexicon", "ingest", "nlp", "extract")
+_CHUNK = 500  # keys per SELECT ... IN (...)
 
 
 @lru_cache(maxsize=1)
@@ -51,11 +59,24 @@ def extractor_version() -> str:
 
 
 def article_key(article: Article) -> str:
+    """What extraction reads of an article (``extract_article``: the text, title, date and format), and
+    the extractor's version; never the path or id, which only label the claims."""
     published = article.published.isoformat() if article.published else None
-    payload = json.dumps(
-        [extractor_version(), article.id, article.path, article.title, published, article.text], ensure_ascii=False
-    )
+    payload = json.dumps([extractor_version(), article.format, article.title, published, article.text])
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+def moved(extracted: ArticleClaims, article_id: str) -> ArticleClaims:
+    """An article's claims under another article id (a renamed file, a copy)."""
+    labels = [s.article_id for s in extracted.sentences[:1]] + [c.article_id for c in extracted.claims[:1]]
+    if all(label == article_id for label in labels):
+        return extracted
+    claims = tuple(moved_claims(extracted.claims, article_id))
+    return ArticleClaims(
+        sentences=tuple(dataclasses.replace(s, article_id=article_id) for s in extracted.sentences),
+        claims=claims,
+        claims_json=tuple(encode(c) for c in claims),  # ids only: the checked form stays valid
+    )
 
 
 class Cache:
@@ -73,36 +94,65 @@ class Cache:
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
 
-    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
-        row = self._db.execute("SELECT payload FROM articles WHERE key = ?", (article_key(article),)).fetchone()
-        if row is None:
-            return None
-        data = json.loads(row[0])
-        return [decode(Sentence, s) for s in data["sentences"]], [claim_from_json(c) for c in data["claims"]]
+    def get_articles(self, articles: Sequence[Article]) -> dict[str, ArticleClaims]:
+        """Cached extraction results by article id, for the articles that have one."""
+        keys = {article.id: article_key(article) for article in articles}
+        payloads = dict(self._select("SELECT key, payload FROM articles", list(set(keys.values()))))
+        out: dict[str, ArticleClaims] = {}
+        decoded: dict[str, ArticleClaims] = {}
+        for article in articles:
+            key = keys[article.id]
+            if key not in payloads:
+                continue
+            if key not in decoded:
+                decoded[key] = _decoded(payloads[key])
+            out[article.id] = moved(decoded[key], article.id)
+        return out
 
-    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
-        payload: dict[str, Any] = {"sentences": [encode(s) for s in sentences], "claims": [encode(c) for c in claims]}
+    def put_article(self, article: Article, extracted: ArticleClaims) -> None:
+        """Store an article's claims (written with the next ``commit``)."""
+        payload: dict[str, Any] = {
+            "sentences": [encode(s) for s in extracted.sentences],
+            "claims": list(extracted.claims_json),
+        }
         self._db.execute(
             "INSERT OR REPLACE INTO articles (key, payload) VALUES (?, ?)",
             (article_key(article), json.dumps(payload, ensure_ascii=False)),
         )
-        self._db.commit()
 
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
-        out: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self._db.execute(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
-                out[key] = np.frombuffer(blob, dtype=np.float32).copy()
-        return out
+        return {key: np.frombuffer(blob, dtype=np.float32).copy() for key, blob in self._select(_VECTORS, keys)}
 
     def put_vectors(self, items: dict[str, np.ndarray]) -> None:
         self._db.executemany(
             "INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)",
             [(k, np.asarray(v, dtype=np.float32).tobytes()) for k, v in items.items()],
         )
+        self.commit()
+
+    def commit(self) -> None:
         self._db.commit()
 
     def close(self) -> None:
+        self._db.commit()
         self._db.close()
+
+    def _select(self, query: str, keys: Sequence[str]) -> list[tuple[str, Any]]:
+        rows: list[tuple[str, Any]] = []
+        for start in range(0, len(keys), _CHUNK):
+            chunk = list(keys[start : start + _CHUNK])
+            rows += self._db.execute(f"{query} WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchall()
+        return rows
+
+
+_VECTORS = "SELECT key, vector FROM vectors"
+
+
+def _decoded(payload: str) -> ArticleClaims:
+    data = json.loads(payload)
+    claims_json = tuple(data["claims"])
+    return ArticleClaims(
+        sentences=tuple(decode(Sentence, s) for s in data["sentences"]),
+        claims=tuple(claim_from_json(c) for c in claims_json),
+        claims_json=claims_json,
+    )
