@@ -14,6 +14,7 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Callable
 from enum import Enum
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
@@ -88,9 +89,7 @@ def _encode_value(value: Any, kind: Any) -> Any:
 def decode(cls: type[T], data: dict[str, Any]) -> T:
     """A record back from its JSON form; absent optional fields take their defaults."""
     kwargs: dict[str, Any] = {}
-    for f, path, kind in _plan(cls):
-        if not f.init:
-            continue
+    for name, path, convert in _decoder(cls):
         source: Any = data
         for part in path:
             if not isinstance(source, dict) or part not in source:
@@ -99,25 +98,43 @@ def decode(cls: type[T], data: dict[str, Any]) -> T:
             source = source[part]
         if source is dataclasses.MISSING:
             continue  # the dataclass default applies (or construction fails loudly)
-        kwargs[f.name] = _decode_value(source, kind)
+        kwargs[name] = None if source is None else convert(source)
     return cls(**kwargs)
 
 
-def _decode_value(value: Any, kind: Any) -> Any:
-    if value is None:
-        return None
+_Decoder = tuple[tuple[str, tuple[str, ...], Callable[[Any], Any]], ...]
+_DECODERS: dict[type, _Decoder] = {}
+
+
+def _decoder(cls: type) -> _Decoder:
+    """(field name, JSON path, converter) for every field ``decode`` fills, the converters worked out once
+    per class from the field types: a warm re-check decodes every cached claim."""
+    known = _DECODERS.get(cls)
+    if known is None:
+        known = _DECODERS[cls] = tuple((f.name, path, _converter(kind)) for f, path, kind in _plan(cls) if f.init)
+    return known
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(kind: Any) -> Callable[[Any], Any]:
+    """How a non-null JSON value becomes a value of ``kind``."""
     kind = _strip_optional(kind)
     origin = get_origin(kind)
     if origin is tuple:
-        inner = _element_type(kind)
-        return tuple(_decode_value(v, inner) for v in value)
+        inner = _converter(_element_type(kind))
+        if inner is _identity:
+            return tuple
+        return lambda values: tuple(None if v is None else inner(v) for v in values)
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
+        return kind
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return decode(kind, value)
-    return value
+        return lambda value: decode(kind, value)
+    return _identity
 
 
 # --- schema ------------------------------------------------------------------------------------------------
