@@ -80,12 +80,15 @@ def child_check(argv: list[str], out: Path, texts_file: Path | None) -> None:
     if texts_file is not None:
         Embedder.encode = recording  # type: ignore[method-assign]
     code = run(argv)
+    import resource
+
     result = {
         "code": code,
         "seconds_in_process": time.perf_counter() - started,
         "stages": timing.stages(),
         "counters": timing.counters(),
         "peak_mb": _peak_mb(),
+        "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,  # spaCy's workers
     }
     if texts_file is not None:
         texts_file.write_text(json.dumps(list(seen)), encoding="utf-8")
@@ -274,13 +277,15 @@ def report(rounds: list[dict[str, Any]], articles: int) -> str:
     wall = {run: _median(rounds, run, "wall") for run, _ in RUNS}
     cold = wall["cold"]
     lines.append(f"## gva-dev, {articles} articles in one batch (median of {len(rounds)} round(s))\n")
-    lines.append("| run | seconds | articles/s | vs cold | peak MB | texts embedded |")
-    lines.append("|---|---|---|---|---|---|")
+    lines.append("| run | seconds | articles/s | vs cold | peak MB | + parse workers, each | texts embedded |")
+    lines.append("|---|---|---|---|---|---|---|")
     for run, label in RUNS:
         rate = f"{articles / wall[run]:.1f}" if run != "draft" else ""
         peak = _median(rounds, run, "peak_mb")
+        workers = _median(rounds, run, "worker_peak_mb")
         embedded = _median(rounds, run, "counters", "texts embedded")
-        lines.append(f"| {label} | {wall[run]:.1f} | {rate} | {wall[run] / cold:.0%} | {peak:.0f} | {embedded:.0f} |")
+        cells = f"{wall[run]:.1f} | {rate} | {wall[run] / cold:.0%} | {peak:.0f} | {workers:.0f} | {embedded:.0f}"
+        lines.append(f"| {label} | {cells} |")
     lines.append("\n### seconds per stage (exclusive; 'start-up, imports, other' = wall minus stages)\n")
     names = list(dict.fromkeys(k for r in rounds for run, _ in RUNS for k in r[run]["stages"]))
     lines.append("| stage | cold | share of cold | warm | draft |")
