@@ -54,7 +54,9 @@ class _Piece:
 def parse_articles(
     articles: Iterable[Article], *, batch_size: int = 64
 ) -> Iterator[tuple[Article, list[ParsedSentence]]]:
-    """Yield each article with its parsed sentences, in input order."""
+    """Yield each article with its parsed sentences, in input order, as soon as its paragraphs are parsed:
+    the caller extracts claims from one article while spaCy's workers parse the next, and an article's
+    parses can be dropped once its claims are made (they are most of a cold run's memory)."""
     articles = list(articles)
     pieces: list[_Piece] = []
     for index, article in enumerate(articles):
@@ -62,31 +64,33 @@ def parse_articles(
     with stage("load spaCy"):
         nlp = spacy_pipeline()
     texts = [_parse_form(p) for p in pieces]
-    by_article: dict[int, list[ParsedSentence]] = {i: [] for i in range(len(articles))}
-    counters: dict[int, int] = {i: 0 for i in range(len(articles))}
     with stage("parse"):
-        pairs = list(zip(pieces, nlp.pipe(texts, batch_size=batch_size, n_process=_processes(len(texts)))))
-    for piece, doc in pairs:
-        doc.user_data["field"] = piece.field
-        article = articles[piece.article_index]
-        for span in doc.sents:
-            text = span.text
-            if not text.strip():
-                continue
-            start = piece.start + span.start_char
-            sentence = Sentence(
-                article_id=article.id,
-                index=counters[piece.article_index],
-                field=piece.field,
-                start=start,
-                end=start + len(text),
-                text=text,
-                paragraph=piece.paragraph,
-            )
-            counters[piece.article_index] += 1
-            by_article[piece.article_index].append(ParsedSentence(sentence, span))
+        docs = iter(nlp.pipe(texts, batch_size=batch_size, n_process=_processes(len(texts))))
+    cursor = 0
     for index, article in enumerate(articles):
-        yield article, by_article[index]
+        parsed: list[ParsedSentence] = []
+        while cursor < len(pieces) and pieces[cursor].article_index == index:
+            piece = pieces[cursor]
+            cursor += 1
+            with stage("parse"):
+                doc = next(docs)
+            doc.user_data["field"] = piece.field
+            for span in doc.sents:
+                text = span.text
+                if not text.strip():
+                    continue
+                start = piece.start + span.start_char
+                sentence = Sentence(
+                    article_id=article.id,
+                    index=len(parsed),
+                    field=piece.field,
+                    start=start,
+                    end=start + len(text),
+                    text=text,
+                    paragraph=piece.paragraph,
+                )
+                parsed.append(ParsedSentence(sentence, span))
+        yield article, parsed
 
 
 def _processes(paragraphs: int) -> int:
