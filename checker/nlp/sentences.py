@@ -59,8 +59,9 @@ def parse_articles(
     parses can be dropped once its claims are made (they are most of a cold run's memory)."""
     articles = list(articles)
     pieces: list[_Piece] = []
-    for index, article in enumerate(articles):
-        pieces.extend(_pieces(index, article))
+    with stage("paragraphs"):
+        for index, article in enumerate(articles):
+            pieces.extend(_pieces(index, article))
     with stage("load spaCy"):
         nlp = spacy_pipeline()
     texts = [_parse_form(p) for p in pieces]
@@ -74,8 +75,9 @@ def parse_articles(
             cursor += 1
             with stage("parse"):
                 doc = next(docs)
+                spans = list(doc.sents)
             doc.user_data["field"] = piece.field
-            for span in doc.sents:
+            for span in spans:
                 text = span.text
                 if not text.strip():
                     continue
