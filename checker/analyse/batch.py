@@ -65,12 +65,12 @@ class Batch:
     claims_json: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # article id -> checked JSON
 
     @cached_property
-    def similarity(self) -> dict[frozenset[str], float]:
-        """Clause similarity of every candidate pair, by the two claim ids."""
-        return {frozenset((p.a, p.b)): p.similarity for pairs in self.pairs.values() for p in pairs}
+    def similarity(self) -> dict[tuple[str, str], float]:
+        """Clause similarity of every candidate pair, by the two claim ids in sorted order."""
+        return {(p.a, p.b) if p.a < p.b else (p.b, p.a): p.similarity for pairs in self.pairs.values() for p in pairs}
 
     def similarity_of(self, a: str, b: str) -> float:
-        return self.similarity.get(frozenset((a, b)), 0.0)
+        return self.similarity.get((a, b) if a < b else (b, a), 0.0)
 
     @cached_property
     def article(self) -> dict[str, Article]:

@@ -25,8 +25,9 @@ from typing import Any
 
 import numpy as np
 
-from ..extract.ids import moved_claims
+from ..extract.ids import MOVED_FIELDS, moved_claims
 from ..records import Article, Sentence, claim_from_json, decode, encode
+from ..records.codec import with_fields
 from .batch import ArticleClaims
 
 __all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version", "moved"]
@@ -75,7 +76,8 @@ def moved(extracted: ArticleClaims, article_id: str) -> ArticleClaims:
     return ArticleClaims(
         sentences=tuple(dataclasses.replace(s, article_id=article_id) for s in extracted.sentences),
         claims=claims,
-        claims_json=tuple(encode(c) for c in claims),  # ids only: the checked form stays valid
+        # only ids change: the JSON form checked when the claims were made stays valid
+        claims_json=tuple(with_fields(d, c, MOVED_FIELDS) for d, c in zip(extracted.claims_json, claims)),
     )
 
 

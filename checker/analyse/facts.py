@@ -174,10 +174,14 @@ def _entities(
         return x
 
     story_of_claim: dict[str, str] = {}
+    variants: dict[tuple[str, str, str, str], bool] = {}  # the verdict depends on spellings and types only
     for pair in pairs:
         a, b = by_id[pair.a], by_id[pair.b]
         assert isinstance(a, NameClaim) and isinstance(b, NameClaim)
-        if not comparable(a, b) or variant_strength(a.name, b.name) is None:
+        key = (a.name, a.entity_type, b.name, b.entity_type)
+        if key not in variants:
+            variants[key] = comparable(a, b) and variant_strength(a.name, b.name) is not None
+        if not variants[key]:
             continue
         story_of_claim[a.id] = story_of_claim[b.id] = pair.story
         root_a, root_b = find(a.id), find(b.id)

@@ -157,9 +157,9 @@ def name_pairs(
         if len(surface) < 2:
             continue
         similarities, found = nearest(char_ngram_vectors([_spaced_key(name) for name in surface]), neighbours)
-        by_name: dict[str, list[NameClaim]] = defaultdict(list)
+        by_name: dict[str, dict[str, list[NameClaim]]] = defaultdict(lambda: defaultdict(list))
         for claim in reps:
-            by_name[claim.name].append(claim)
+            by_name[claim.name][claim.entity_type].append(claim)
         seen: set[tuple[str, str]] = set()
         for i, name in enumerate(surface):
             for cosine, j in zip(similarities[i], found[i]):
@@ -173,12 +173,21 @@ def name_pairs(
                 if key in seen:
                     continue
                 seen.add(key)
-                for first in by_name[key[0]]:
-                    for second in by_name[key[1]]:
-                        a, b = sorted((first, second), key=lambda c: c.id)
-                        same = a.article_id == b.article_id
-                        pairs.append(CandidatePair("name", a.id, b.id, similarity, same, story, (story,)))
+                for kind_a in by_name[key[0]].values():
+                    for kind_b in by_name[key[1]].values():
+                        for first, second in _star(kind_a, kind_b):
+                            a, b = sorted((first, second), key=lambda c: c.id)
+                            same = a.article_id == b.article_id
+                            pairs.append(CandidatePair("name", a.id, b.id, similarity, same, story, (story,)))
     return pairs
+
+
+def _star(group_a: list[NameClaim], group_b: list[NameClaim]) -> list[tuple[NameClaim, NameClaim]]:
+    """Pairs that join two groups of mentions (one spelling and entity type each): every mention of one with
+    the first of the other. Whether two mentions are variants depends only on their spellings and entity
+    types, so these pairs join exactly the mentions all |A| x |B| pairs would, in |A| + |B| - 1 pairs (a
+    story with copies of one article would otherwise grow its pairs with the square of the copies)."""
+    return [(group_a[0], b) for b in group_b] + [(a, group_b[0]) for a in group_a[1:]]
 
 
 def _spaced_key(name: str) -> str:

@@ -9,7 +9,9 @@ from typing import Any
 
 from ..records import Claim, CountClaim
 
-__all__ = ["ClaimIds", "moved_claims"]
+__all__ = ["MOVED_FIELDS", "ClaimIds", "moved_claims"]
+
+MOVED_FIELDS = ("id", "article_id", "parts", "total_of")  # what ``moved_claims`` changes
 
 
 class ClaimIds:
