@@ -364,7 +364,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--embedder", choices=["onnx", "torch"], help="override the configured embedder")
     parser.add_argument("--skip-scale", action="store_true", help="skip the 500 vs 5,000 articles comparison")
     parser.add_argument("--data", type=Path, help=f"a JSONL batch instead of {GVA.name} (quick trials)")
+    parser.add_argument("--save", type=Path, help="also write the rounds' raw figures to this JSON file")
+    parser.add_argument("--merge", type=Path, nargs="+", help="print the medians of rounds saved with --save")
     args = parser.parse_args(argv)
+    if args.merge:  # rounds run at different times (interleaved with another version of the code)
+        rounds = [r for path in args.merge for r in json.loads(path.read_text(encoding="utf-8"))]
+        print(report(rounds, sum(1 for line in GVA.read_text(encoding="utf-8").splitlines() if line.strip())))
+        return 0
     if args.data:
         os.environ["CHECKER_SPEED_DATA"] = str(args.data.resolve())  # children read it too
         globals()["GVA"] = args.data.resolve()
@@ -376,6 +382,8 @@ def main(argv: list[str] | None = None) -> int:
         rounds.append(one_round(args.embedder, not args.skip_scale))
         print(f"round {number + 1}/{args.repeat} done; load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
     articles = sum(1 for line in GVA.read_text(encoding="utf-8").splitlines() if line.strip())
+    if args.save:
+        args.save.write_text(json.dumps(rounds), encoding="utf-8")
     print(report(rounds, articles))
     print(f"\nload average at the end: {', '.join(f'{x:.1f}' for x in os.getloadavg())}")
     return 0
