@@ -1,7 +1,8 @@
 """Articles -> the analysed batch: sentences and claims (cached per article), stories, candidate pairs.
 
-Models load once per run; spaCy parses all uncached articles in one batched pass and the
-embedder encodes lead and claim texts in batches. Nothing here judges a claim: the rules do.
+Models load once per run, and only when something is not cached: spaCy parses all uncached articles
+in one streamed pass, the embedder encodes the leads, then the clauses that pairing will compare.
+Nothing here judges a claim: the rules do.
 """
 
 from __future__ import annotations
