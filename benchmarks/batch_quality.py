@@ -24,7 +24,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from checker.analyse.cache import Cache  # noqa: E402
 from checker.commands import check_articles  # noqa: E402
+from checker.config import Config  # noqa: E402
 from checker.ingest import read_paths  # noqa: E402
+from checker.nlp.embeddings import BACKENDS, Embedder  # noqa: E402
 from checker.rules.loading import load_rules  # noqa: E402
 from checker.rules.selection import Selection  # noqa: E402
 
@@ -61,6 +63,9 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--show", type=int, default=0, help="list up to N error findings")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument(
+        "--embedder", choices=list(BACKENDS), default=Config().embedder, help="sentence-embedding backend"
+    )
     args = parser.parse_args()
     gold = {json.loads(line)["doc_id"]: json.loads(line)["incident_id"] for line in args.data.open(encoding="utf-8")}
     read = read_paths([args.data])
@@ -68,7 +73,7 @@ def main() -> None:
     started = time.perf_counter()
     cache = Cache(ROOT / ".checker_cache")
     try:
-        checked = check_articles(list(read.articles), rules, cache=cache)
+        checked = check_articles(list(read.articles), rules, embedder=Embedder(args.embedder, store=cache), cache=cache)
     finally:
         cache.close()
     seconds = time.perf_counter() - started

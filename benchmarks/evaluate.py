@@ -34,10 +34,11 @@ from tabulate import tabulate
 from checker.analyse.build import extract_claims
 from checker.analyse.cache import Cache
 from checker.commands import check_articles
+from checker.config import Config
 from checker.extract.numbers import apply_qualifier, parse_number
 from checker.ingest import normalise_text, read_paths
 from checker.lexicon.numbers import QUALIFIER_PHRASES
-from checker.nlp.embeddings import Embedder
+from checker.nlp.embeddings import BACKENDS, Embedder
 from checker.records import Article, Claim, CountClaim, DateClaim, Range, Severity, ranges_overlap
 from checker.rules.loading import load_rules
 from checker.rules.selection import Selection
@@ -177,7 +178,7 @@ class Extracted:
 
 def extract(articles: list[Article], cache: Cache | None = None) -> Extracted:
     by_id = extract_claims(articles, cache=cache)
-    return Extracted(articles, {k: v[1] for k, v in by_id.items()})
+    return Extracted(articles, {k: list(v.claims) for k, v in by_id.items()})
 
 
 def counts_vs_record(ex: Extracted, incidents: dict, incident_of: dict) -> dict:
@@ -436,6 +437,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--no-cache", action="store_true", help="re-parse everything (the cache is keyed by extractor code)"
     )
+    parser.add_argument(
+        "--embedder", choices=list(BACKENDS), default=Config().embedder, help="sentence-embedding backend"
+    )
     args = parser.parse_args(argv)
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if not args.data.is_dir():
@@ -444,7 +448,7 @@ def main(argv: list[str] | None = None) -> int:
     figures: dict[str, object] = {}
     timings: dict[str, float] = {}
     cache = None if args.no_cache else Cache(ROOT / ".checker_cache" / "eval")
-    embedder = Embedder(store=cache)
+    embedder = Embedder(args.embedder, store=cache)
     articles, incidents, incident_of = gva_articles(args.data)
     ex: Extracted | None = None
     if parts & {"record", "gold"}:

@@ -25,6 +25,7 @@ from .progress import progress_bar
 from .records import Article, Finding, InputError, Rule
 from .report.build import build_report, failing
 from .rules.loading import load_rules
+from .timing import stage
 
 if TYPE_CHECKING:  # pragma: no cover
     from .analyse.batch import Batch
@@ -83,18 +84,22 @@ def check_articles(
 ) -> Checked:
     """Analyse a batch and run the selected rules over it.
 
+    ``embedder``: the configured default backend when not given (with ``cache`` as its vector store).
     ``only_articles``: keep only findings whose conflicting claims include one of these articles (the
     rest of the batch is still read, so a changed article is compared against all others).
     """
-    if not articles:  # nothing to analyse: no model, no scikit-learn
+    if not articles:  # nothing to analyse: no model loads
         from .analyse.batch import Batch
 
         return Checked(Batch(articles=(), sentences=(), claims=(), stories={}), ())
     from .analyse.build import build_batch
+    from .nlp.embeddings import Embedder
     from .rules.runner import run_rules
 
+    embedder = embedder or Embedder(Config().embedder, store=cache)
     batch = build_batch(articles, embedder=embedder, cache=cache, progress=progress)
-    findings = run_rules(rules, batch)
+    with stage("rules"):
+        findings = run_rules(rules, batch)
     if only_articles is not None:
         findings = [f for f in findings if any(e.conflict and e.article_id in only_articles for e in f.evidence)]
     return Checked(batch, tuple(findings))
@@ -107,15 +112,16 @@ def _read_and_check(
     from .gate.changes import anchor_on_changed, changed_files
 
     changed = changed_files(request.changed_since) if request.changed_since else None  # a bad ref fails fast
-    files = [o.path for o in request.outputs() if o.path is not None]
-    read = read_paths(
-        request.paths,
-        keep=request.config.keeps,
-        outputs=[*files, *written, *([request.baseline] if request.baseline else [])],
-        output_dirs=[request.out] if request.out is not None else [],
-        force_exclude=request.force_exclude,
-        stdin=request.stdin,
-    )
+    with stage("read"):
+        files = [o.path for o in request.outputs() if o.path is not None]
+        read = read_paths(
+            request.paths,
+            keep=request.config.keeps,
+            outputs=[*files, *written, *([request.baseline] if request.baseline else [])],
+            output_dirs=[request.out] if request.out is not None else [],
+            force_exclude=request.force_exclude,
+            stdin=request.stdin,
+        )
     for error in read.errors:
         say(error.one_line())
     if not read.articles and not read.errors and not request.allow_empty:  # files that held no article too
@@ -126,6 +132,9 @@ def _read_and_check(
         from .analyse.cache import Cache
 
         cache = Cache(request.config.cache_dir)
+    from .nlp.embeddings import Embedder
+
+    embedder = Embedder(request.config.embedder, store=cache)
     try:
         if request.archive is not None:
             checked = check_against_archive(request.archive, list(read.articles), rules)
@@ -135,7 +144,9 @@ def _read_and_check(
         else:
             with progress_bar(enabled=not request.quiet) as progress:
                 articles = list(read.articles)
-                checked = check_articles(articles, rules, cache=cache, progress=progress, only_articles=scope)
+                checked = check_articles(
+                    articles, rules, embedder=embedder, cache=cache, progress=progress, only_articles=scope
+                )
     finally:
         if cache is not None:
             cache.close()
@@ -237,19 +248,21 @@ def _run_check(request: CheckRequest, outputs: list[Output]) -> int:
     errors = [*read.errors, *checked.batch.errors]  # articles over their time budget are input errors too
     for error in checked.batch.errors:
         say(error.one_line())
-    outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
+    with stage("gate"):
+        outcome = suppress(checked.findings, checked.batch, rules, baseline=baseline, scope=scope)
     skipped = [note(s.code.value, f"skipped: {s.message}", s.path, None) for s in read.skipped]
     skipped += [note("cache", message, None, None) for message in checked.notes]
     skipped += dropped_notes(checked.batch.articles)
-    report = build_report(
-        checked.batch,
-        outcome.findings,
-        errors,
-        rules,
-        fail_on=config.fail_on,
-        suppressed=outcome.suppressed,
-        notes=[*skipped, *outcome.notes],
-    )
+    with stage("report"):
+        report = build_report(
+            checked.batch,
+            outcome.findings,
+            errors,
+            rules,
+            fail_on=config.fail_on,
+            suppressed=outcome.suppressed,
+            notes=[*skipped, *outcome.notes],
+        )
     failed = emit(report, rules, outputs, quiet=request.quiet)
     if not request.quiet:
         _summarise(report, request.out)

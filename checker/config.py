@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CheckerError, ErrorCode
+from .globs import glob_match
 from .limits import MAX_CONFIG_BYTES, read_regular
 from .records import Rule, Severity
 from .rules.selection import Selection
@@ -67,6 +68,7 @@ class Config:
     exclude: tuple[str, ...] = ()
     cache_dir: Path | None = DEFAULT_CACHE_DIR
     format: tuple[Output, ...] = (Output("text"),)  # findings on stdout, like any linter
+    embedder: str = "onnx"  # sentence-embedding backend: "onnx" (int8, fast) or "torch" (the reference)
     file: Path | None = None  # the configuration file that was read, if any
     root: Path = Path(".")  # include/exclude patterns are relative to this directory
     origins: Mapping[str, str] = field(default_factory=dict)  # key -> "default" | file path | "command line"
@@ -190,6 +192,14 @@ def _formats(value: Any, base: Path) -> tuple[Output, ...]:
     return tuple(outputs)
 
 
+def _embedder(value: Any, base: Path) -> str:
+    from .nlp.embeddings import BACKENDS
+
+    if value not in BACKENDS:
+        raise ValueError(f"must be one of {', '.join(BACKENDS)} (got {value!r})")
+    return value
+
+
 _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "select": ("select", _selectors),
     "ignore": ("ignore", _selectors),
@@ -202,6 +212,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any, Path], Any]]] = {
     "exclude": ("exclude", _globs),
     "cache-dir": ("cache_dir", _cache_dir),
     "format": ("format", _formats),
+    "embedder": ("embedder", _embedder),
 }
 KEYS = tuple(_KEYS)
 
@@ -312,38 +323,6 @@ def _relative(path: Path, root: Path) -> str:
         return path.resolve().relative_to(root.resolve()).as_posix()
     except ValueError:
         return path.resolve().as_posix()
-
-
-def glob_match(pattern: str, path: str) -> bool:
-    """Gitignore-like globs: ``*`` stays within a directory, ``**`` spans any depth; a pattern
-    without a slash matches the file name anywhere; a pattern naming a directory matches what is under it."""
-    pattern = pattern.strip().removeprefix("./")
-    if "/" not in pattern.rstrip("/"):
-        pattern = "**/" + pattern
-    regex = _glob_regex(pattern.rstrip("/"))
-    return bool(re.fullmatch(regex, path) or re.fullmatch(regex + "/.*", path))
-
-
-def _glob_regex(pattern: str) -> str:
-    out: list[str] = []
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-        elif pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-        elif pattern[i] == "*":
-            out.append("[^/]*")
-            i += 1
-        elif pattern[i] == "?":
-            out.append("[^/]")
-            i += 1
-        else:
-            out.append(re.escape(pattern[i]))
-            i += 1
-    return "".join(out)
 
 
 # --- `checker config` -------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ import pytest
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from checker.commands import Checked, check_articles
+from checker.config import Config
 from checker.ingest import parse_published
 from checker.nlp.embeddings import Embedder
 from checker.records import Article
@@ -29,7 +30,7 @@ def rules():
 
 @pytest.fixture(scope="session")
 def embedder():
-    return Embedder()
+    return Embedder(Config().embedder)
 
 
 def make_article(spec: dict) -> Article:

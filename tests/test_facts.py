@@ -148,3 +148,52 @@ def test_fingerprints_survive_edits_elsewhere_and_fixes_of_other_problems(run_ar
     assert "DAT001" not in after
     assert after["CNT001"] == before["CNT001"]
     assert {r: i for r, i in after.items()} == {r: i for r, i in before.items() if r != "DAT001"}
+
+
+def _greedy_reference(members, similarity, threshold, apart):
+    """Average linkage as first written: every pair of groups compared at every merge (n^3)."""
+    groups = [[m] for m in members]
+    while len(groups) > 1:
+        best = None
+        for i in range(len(groups)):
+            for j in range(i + 1, len(groups)):
+                cross = [
+                    None if apart(a, b) else similarity.get(frozenset((a, b))) for a in groups[i] for b in groups[j]
+                ]
+                if any(s is None for s in cross):
+                    continue
+                mean = sum(cross) / len(cross)
+                if mean >= threshold and (best is None or mean > best[0]):
+                    best = (mean, i, j)
+        if best is None:
+            break
+        _, i, j = best
+        groups[i] = sorted(groups[i] + groups[j], key=members.index)
+        del groups[j]
+    return groups
+
+
+def test_average_linkage_from_a_heap_matches_the_greedy_reference():
+    """Random blocks, with ties (similarities in eighths) and pairs kept apart: the same groups, in the same order."""
+    import random
+
+    rng = random.Random(7)
+    for _ in range(400):
+        members = [f"c{i}" for i in range(rng.randint(1, 12))]
+        rng.shuffle(members)
+        exact = rng.random() < 0.5
+        similarity = {
+            frozenset((a, b)): (rng.randint(0, 8) / 8 if exact else rng.random())
+            for i, a in enumerate(members)
+            for b in members[i + 1 :]
+            if rng.random() < 0.7
+        }
+        kept_apart = {key for key in similarity if rng.random() < 0.05}
+
+        def apart(a, b, kept_apart=kept_apart):
+            return frozenset((a, b)) in kept_apart
+
+        threshold = rng.choice([0.3, 0.45, 0.5, 0.7])
+        assert average_linkage(members, similarity, threshold, apart) == _greedy_reference(
+            members, similarity, threshold, apart
+        )

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from checker.cli import run
-from checker.config import glob_match
+from checker.globs import glob_match
 from checker.progress import progress_bar
 from checker.report.render import RENDERERS
 from checker.report.render.github import STEP_SUMMARY_LIMIT

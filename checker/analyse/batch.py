@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Any
 
 from ..records import Article, Claim, CountClaim, InputError, Sentence
 
@@ -44,6 +45,16 @@ class Fact:
 
 
 @dataclass(frozen=True)
+class ArticleClaims:
+    """What extraction made of one article: its sentences, its claims, and the claims' JSON form, checked
+    against their schemas when they were made (``records.validation``), so a report can use it as it is."""
+
+    sentences: tuple[Sentence, ...]
+    claims: tuple[Claim, ...]
+    claims_json: tuple[dict[str, Any], ...]
+
+
+@dataclass(frozen=True)
 class Batch:
     articles: tuple[Article, ...]
     sentences: tuple[Sentence, ...]
@@ -52,14 +63,15 @@ class Batch:
     pairs: dict[str, tuple[CandidatePair, ...]] = field(default_factory=dict)
     facts: dict[str, tuple[Fact, ...]] = field(default_factory=dict)  # kind -> facts
     errors: tuple[InputError, ...] = ()  # articles left out while analysing (over their time budget)
+    claims_json: dict[str, tuple[dict[str, Any], ...]] = field(default_factory=dict)  # article id -> checked JSON
 
     @cached_property
-    def similarity(self) -> dict[frozenset[str], float]:
-        """Clause similarity of every candidate pair, by the two claim ids."""
-        return {frozenset((p.a, p.b)): p.similarity for pairs in self.pairs.values() for p in pairs}
+    def similarity(self) -> dict[tuple[str, str], float]:
+        """Clause similarity of every candidate pair, by the two claim ids in sorted order."""
+        return {(p.a, p.b) if p.a < p.b else (p.b, p.a): p.similarity for pairs in self.pairs.values() for p in pairs}
 
     def similarity_of(self, a: str, b: str) -> float:
-        return self.similarity.get(frozenset((a, b)), 0.0)
+        return self.similarity.get((a, b) if a < b else (b, a), 0.0)
 
     @cached_property
     def article(self) -> dict[str, Article]:

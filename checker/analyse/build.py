@@ -1,7 +1,8 @@
 """Articles -> the analysed batch: sentences and claims (cached per article), stories, candidate pairs.
 
-Models load once per run; spaCy parses all uncached articles in one batched pass and the
-embedder encodes lead and claim texts in batches. Nothing here judges a claim: the rules do.
+Models load once per run, and only when something is not cached: spaCy parses all uncached articles
+in one streamed pass, the embedder encodes the leads, then the clauses that pairing will compare.
+Nothing here judges a claim: the rules do.
 """
 
 from __future__ import annotations
@@ -16,12 +17,15 @@ from ..extract import extract_article
 from ..extract.context import masked
 from ..lexicon.names import TITLES
 from ..limits import OverBudget, TimeBudget
-from ..nlp.embeddings import Embedder, VectorStore
+from ..nlp.embeddings import DIMENSIONS, Embedder, VectorStore
 from ..nlp.sentences import ParsedSentence, parse_articles
 from ..records import Article, Claim, CountClaim, DateClaim, InputError, NameClaim, Sentence
-from .batch import Batch
+from ..records.validation import checked_json
+from ..timing import stage
+from .batch import ArticleClaims, Batch
+from .cache import article_key, moved
 from .facts import build_facts
-from .pairing import PAIRINGS
+from .pairing import PAIRINGS, needs_vectors
 from .stories import StoryParams, group_stories
 from .story_signals import StoryArticle, StoryName
 
@@ -36,25 +40,28 @@ Progress = Callable[[int, int], None]
 class ClaimSource(VectorStore, Protocol):
     """Where already-extracted articles and vectors come from: the cache, or an archive."""
 
-    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None: ...
+    def get_articles(self, articles: Sequence[Article]) -> dict[str, ArticleClaims]: ...
 
-    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None: ...
+    def put_article(self, article: Article, extracted: ArticleClaims) -> None: ...
+
+    def commit(self) -> None: ...
 
 
 class KnownClaims:
     """A claim source for articles extracted elsewhere (an archive, a distributed run): their sentences and
     claims as given, vectors from ``vectors``; nothing is written back."""
 
-    def __init__(
-        self, extracted: dict[str, tuple[list[Sentence], list[Claim]]], vectors: VectorStore | None = None
-    ) -> None:
+    def __init__(self, extracted: Mapping[str, ArticleClaims], vectors: VectorStore | None = None) -> None:
         self.extracted = extracted
         self.vectors = vectors
 
-    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
-        return self.extracted.get(article.id)
+    def get_articles(self, articles: Sequence[Article]) -> dict[str, ArticleClaims]:
+        return {a.id: self.extracted[a.id] for a in articles if a.id in self.extracted}
 
-    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
+    def put_article(self, article: Article, extracted: ArticleClaims) -> None:
+        return None
+
+    def commit(self) -> None:
         return None
 
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
@@ -64,51 +71,69 @@ class KnownClaims:
         return None
 
 
+def article_claims(sentences: Sequence[Sentence], claims: Sequence[Claim]) -> ArticleClaims:
+    """An article's extraction result, its claims checked against their kinds' schemas once, here."""
+    return ArticleClaims(tuple(sentences), tuple(claims), checked_json(claims))
+
+
 def extract_claims(
     articles: Sequence[Article],
     *,
     cache: ClaimSource | None = None,
     progress: Progress | None = None,
     budget: TimeBudget | None = None,
-) -> dict[str, tuple[list[Sentence], list[Claim]]]:
-    """Sentences and claims per article id; cached articles skip parsing.
+) -> dict[str, ArticleClaims]:
+    """Sentences and claims per article id. Cached articles skip parsing, and an article whose content
+    another article of the batch repeats (a wire copy under two ids) is parsed once.
 
     An article that uses up its ``budget`` is left out of the result (and listed in ``budget.exceeded``):
     half its claims would be a lie, so the caller reports it as an input error instead."""
-    out: dict[str, tuple[list[Sentence], list[Claim]]] = {}
-    todo: list[Article] = []
-    for article in articles:
-        cached = cache.get_article(article) if cache is not None else None
-        if cached is not None:
-            out[article.id] = cached
-        else:
-            todo.append(article)
-    done = len(out)
+    with stage("cache read"):
+        out = cache.get_articles(articles) if cache is not None else {}
     if progress:
-        progress(done, len(articles))
-    for article, parsed in parse_articles(todo, budget=budget) if todo else ():  # all cached: spaCy never loads
+        progress(len(out), len(articles))
+    first: dict[str, Article] = {}  # content key -> the article parsed for it
+    copies: list[tuple[Article, str]] = []
+    for article in articles:
+        if article.id not in out:
+            key = article_key(article)
+            if key in first:
+                copies.append((article, key))
+            else:
+                first[key] = article
+    done = len(out)
+    for article, parsed in parse_articles(list(first.values()), budget=budget) if first else ():  # all cached: no spaCy
         extracted = _extract(article, parsed, budget)
         if extracted is not None:
             out[article.id] = extracted
             if cache is not None:
-                cache.put_article(article, *extracted)
+                with stage("cache write"):
+                    cache.put_article(article, extracted)
         done += 1
         if progress:
             progress(done, len(articles))
+    for article, key in copies:
+        if first[key].id in out:
+            out[article.id] = moved(out[first[key].id], article.id)
+    if cache is not None:
+        with stage("cache write"):
+            cache.commit()
+    if progress and copies:
+        progress(len(articles), len(articles))
     return out
 
 
-def _extract(
-    article: Article, parsed: list[ParsedSentence], budget: TimeBudget | None
-) -> tuple[list[Sentence], list[Claim]] | None:
+def _extract(article: Article, parsed: list[ParsedSentence], budget: TimeBudget | None) -> ArticleClaims | None:
     """One parsed article's sentences and claims; None when it ran out of time (never half its claims)."""
     if budget is not None and budget.over(article.id):
         return None
     try:
-        claims = list(extract_article(article, parsed, check=budget.watch(article.id) if budget else None))
+        with stage("extract"):
+            claims = tuple(extract_article(article, parsed, check=budget.watch(article.id) if budget else None))
     except OverBudget:
         return None
-    return [p.sentence for p in parsed], claims
+    with stage("check claims"):
+        return ArticleClaims(tuple(p.sentence for p in parsed), claims, checked_json(claims))
 
 
 def build_batch(
@@ -123,6 +148,8 @@ def build_batch(
 ) -> Batch:
     """Everything the rules read about a batch of articles.
 
+    Embeds only what is compared: leads (when there are two articles or more to group), then, once
+    stories and blocks are known, the clauses of claims that share a block with another claim.
     ``stories``: article id -> story, when already known (an archive's), instead of grouping here.
     ``budget``: each article's time to become claims (``checker.limits``); an article over it leaves
     the batch and becomes one of ``Batch.errors``.
@@ -138,55 +165,62 @@ def build_batch(
     sentences: list[Sentence] = []
     claims: list[Claim] = []
     for article in articles:
-        s, c = extracted[article.id]
-        sentences.extend(s)
-        claims.extend(c)
+        sentences.extend(extracted[article.id].sentences)
+        claims.extend(extracted[article.id].claims)
     embedder = embedder or Embedder(store=cache)
     sentence_text = {(s.article_id, s.index): s.text for s in sentences}
 
     # Lead vectors decide stories; claim-sentence vectors decide which claims are about one fact.
-    leads = [lead_text(article, extracted[article.id][0]) for article in articles] if stories is None else []
-    needs_vectors = [c for c in claims if PAIRINGS[c.kind].embeds]
-    texts = sorted({_context(c, sentence_text) for c in needs_vectors})
-    all_vectors = embedder.encode(leads + texts) if (len(articles) > 1 or texts) else np.zeros((len(leads), 384))
-    lead_vectors = all_vectors[: len(leads)]
-    vector_by_text = {t: all_vectors[len(leads) + i] for i, t in enumerate(texts)}
-
     if stories is None:
-        stories = group_stories(story_inputs(articles, extracted, lead_vectors), story_params) if articles else {}
-    known = stories
+        if len(articles) > 1:
+            lead_vectors = embedder.encode([lead_text(a, extracted[a.id].sentences) for a in articles])
+        else:  # one article is one story: nothing to compare its lead with
+            lead_vectors = np.zeros((len(articles), DIMENSIONS), dtype=np.float32)
+        with stage("stories"):
+            stories = group_stories(story_inputs(articles, extracted, lead_vectors), story_params) if articles else {}
+    known = dict(stories)
 
     def story_of(article_id: str) -> str:
         return known.get(article_id, article_id)
 
+    with stage("pairs"):
+        blocks = {kind: pairing.blocks(claims, story_of) for kind, pairing in PAIRINGS.items()}
+        embedded = [c for kind, pairing in PAIRINGS.items() if pairing.embeds for c in needs_vectors(blocks[kind])]
+        compared = sorted({_context(c, sentence_text) for c in embedded})
+    vector_by_text = dict(zip(compared, embedder.encode(compared)))
+
     def vector_of(claim: Claim) -> np.ndarray:
         return vector_by_text[_context(claim, sentence_text)]
 
-    pairs = {kind: tuple(pairing.pairs(claims, story_of, vector_of)) for kind, pairing in PAIRINGS.items()}
+    with stage("pairs"):
+        pairs = {kind: tuple(pairing.pairs(blocks[kind], vector_of, story_of)) for kind, pairing in PAIRINGS.items()}
+    with stage("facts"):
+        facts = build_facts(claims, pairs, articles, story_of)
     return Batch(
         articles=tuple(articles),
         sentences=tuple(sentences),
         claims=tuple(claims),
-        stories=dict(known),
+        stories=known,
         pairs=pairs,
-        facts=build_facts(claims, pairs, articles, story_of),
+        facts=facts,
         errors=errors,
+        claims_json={article.id: extracted[article.id].claims_json for article in articles},
     )
 
 
 def story_inputs(
-    articles: Sequence[Article], extracted: dict[str, tuple[list[Sentence], list[Claim]]], lead_vectors: np.ndarray
+    articles: Sequence[Article], extracted: dict[str, ArticleClaims], lead_vectors: np.ndarray
 ) -> list[StoryArticle]:
     """What story grouping reads of each article: its lead vector, its names and its incident dates."""
     officials = {
         c.person_key or c.key
-        for _, claims in extracted.values()
-        for c in claims
-        if isinstance(c, NameClaim) and c.entity_type == "person" and _speaks_for_an_office(c, claims)
+        for one in extracted.values()
+        for c in one.claims
+        if isinstance(c, NameClaim) and c.entity_type == "person" and _speaks_for_an_office(c, one.claims)
     }
     out: list[StoryArticle] = []
     for article, vector in zip(articles, lead_vectors):
-        claims = extracted[article.id][1]
+        claims = extracted[article.id].claims
         names = tuple(name for c in claims if isinstance(c, NameClaim) for name in _story_names(c, officials))
         dates = frozenset(
             c.date
@@ -216,7 +250,7 @@ def _story_names(claim: NameClaim, officials: set[str]) -> list[StoryName]:
 _OFFICE_FAMILIES = {"police", "office"}  # sheriffs, chiefs, mayors, judges: they speak about many incidents
 
 
-def _speaks_for_an_office(name: NameClaim, claims: list[Claim]) -> bool:
+def _speaks_for_an_office(name: NameClaim, claims: Sequence[Claim]) -> bool:
     """Police chiefs, spokespeople, mayors and the sources of figures recur across unrelated incidents;
     a general or a victim with a rank does not make two incidents one."""
     if name.title and TITLE_FAMILIES.get(name.title) in _OFFICE_FAMILIES:
@@ -230,7 +264,7 @@ def _context(claim: Claim, sentence_text: dict[tuple[str, int], str]) -> str:
     return masked(claim.context or sentence_text[(claim.article_id, claim.sentence_index)])
 
 
-def lead_text(article: Article, sentences: list[Sentence]) -> str:
+def lead_text(article: Article, sentences: Sequence[Sentence]) -> str:
     """Title and first sentences: what story grouping embeds of an article."""
     body = [s.text for s in sentences if s.field == "text"][:3]
     return " ".join(([article.title] if article.title else []) + body)[:1000] or article.text[:500]

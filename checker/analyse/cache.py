@@ -1,10 +1,12 @@
 """A content-addressed cache so an unchanged article is not re-parsed or re-embedded.
 
-One SQLite file (``.checker_cache/cache.sqlite3`` by default). Article entries are keyed by
-a hash of the article's content and metadata plus a hash of every file in the layers that
-shape claims (records, lexicon, ingest, nlp, extract: code and word lists alike), so editing
-any of them invalidates old entries by itself, without a hand-kept list. Vectors are keyed by
-the model id and the sentence text.
+One SQLite file (``.checker_cache/cache.sqlite3`` by default). An article's entry is keyed on
+what decides its claims: its text, title, publication date and format, plus a hash of every
+file in the layers that shape claims (records, lexicon, ingest, nlp, extract: code and word
+lists alike), so editing any of them invalidates old entries by itself. Not on its path or id:
+a renamed file, a check from another directory or a copy of an article under another id reuse
+the entry, with the claim ids moved to the article's id. Vectors are keyed by the embedding
+model and the text. Writes are committed once per batch (``commit``): a commit waits for the disk.
 
 The cache heals itself and never decides a result: each entry carries a checksum of its key and
 content, and an entry that fails it (or does not decode) is dropped and recomputed, with a note
@@ -14,6 +16,7 @@ cannot be used at all (a read-only directory, a full disk) is turned off for the
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import sqlite3
@@ -25,14 +28,18 @@ from typing import Any
 
 import numpy as np
 
+from ..extract.ids import MOVED_FIELDS, moved_claims
 from ..nlp.embeddings import DIMENSIONS
-from ..records import Article, Claim, Sentence, claim_from_json, decode, encode
+from ..records import Article, Sentence, claim_from_json, decode, encode
+from ..records.codec import with_fields
+from .batch import ArticleClaims
 
-__all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version"]
+__all__ = ["CLAIM_LAYERS", "Cache", "article_key", "extractor_version", "moved"]
 
 DEFAULT_DIR = ".checker_cache"
 # The layers below ``analyse``: everything that decides which claims an article yields.
 CLAIM_LAYERS = ("errors.py", "records", "lexicon", "ingest", "nlp", "extract")
+_CHUNK = 500  # keys per SELECT ... IN (...)
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +64,25 @@ def extractor_version() -> str:
 
 
 def article_key(article: Article) -> str:
+    """What extraction reads of an article (``extract_article``: the text, title, date and format), and
+    the extractor's version; never the path or id, which only label the claims."""
     published = article.published.isoformat() if article.published else None
-    payload = json.dumps(
-        [extractor_version(), article.id, article.path, article.title, published, article.text], ensure_ascii=False
+    payload = json.dumps([extractor_version(), article.format, article.title, published, article.text])
+    return hashlib.sha256(payload.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def moved(extracted: ArticleClaims, article_id: str) -> ArticleClaims:
+    """An article's claims under another article id (a renamed file, a copy)."""
+    labels = [s.article_id for s in extracted.sentences[:1]] + [c.article_id for c in extracted.claims[:1]]
+    if all(label == article_id for label in labels):
+        return extracted
+    claims = tuple(moved_claims(extracted.claims, article_id))
+    return ArticleClaims(
+        sentences=tuple(dataclasses.replace(s, article_id=article_id) for s in extracted.sentences),
+        claims=claims,
+        # only ids change: the JSON form checked when the claims were made stays valid
+        claims_json=tuple(with_fields(d, c, MOVED_FIELDS) for d, c in zip(extracted.claims_json, claims)),
     )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
 def _digest(key: str, data: bytes) -> str:
@@ -138,11 +159,20 @@ class Cache:
             return []
 
     def _write(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """One write of ``rows``, committed; a database or disk error (a full disk) turns the cache off."""
+        """One write of ``rows`` (committed with the next ``commit``); a database or disk error (a full
+        disk) turns the cache off."""
         if self._db is None:
             return
         try:
             self._db.executemany(sql, rows)
+        except (sqlite3.Error, OSError) as exc:
+            self._off(exc)
+
+    def commit(self) -> None:
+        """Make this batch's writes durable; a failure turns the cache off (the results stand)."""
+        if self._db is None:
+            return
+        try:
             self._db.commit()
         except (sqlite3.Error, OSError) as exc:
             self._off(exc)
@@ -154,39 +184,58 @@ class Cache:
             self._notes.append(f"cache entry {key[:12]} ({what}) was corrupt; recomputed")
         self._write(f"DELETE FROM {table} WHERE key = ?", [(key,)])
 
-    def get_article(self, article: Article) -> tuple[list[Sentence], list[Claim]] | None:
-        key = article_key(article)
-        rows = self._query("SELECT payload FROM articles WHERE key = ?", (key,))
-        if not rows:
-            return None
-        checksum, _, text = str(rows[0][0]).partition("\n")
+    def get_articles(self, articles: Sequence[Article]) -> dict[str, ArticleClaims]:
+        """Cached extraction results by article id, for the articles that have a whole entry."""
+        keys = {article.id: article_key(article) for article in articles}
+        payloads = dict(self._select("SELECT key, payload FROM articles", sorted(set(keys.values()))))
+        out: dict[str, ArticleClaims] = {}
+        decoded: dict[str, ArticleClaims | None] = {}
+        for article in articles:
+            key = keys[article.id]
+            if key not in payloads:
+                continue
+            if key not in decoded:
+                decoded[key] = self._decoded(key, payloads[key], article)
+            entry = decoded[key]
+            if entry is not None:
+                out[article.id] = moved(entry, article.id)
+        return out
+
+    def _decoded(self, key: str, payload: Any, article: Article) -> ArticleClaims | None:
+        checksum, _, text = str(payload).partition("\n")
         try:
             if checksum != _digest(key, text.encode("utf-8", "surrogatepass")):
                 raise ValueError("checksum")
             data = json.loads(text)
-            return [decode(Sentence, s) for s in data["sentences"]], [claim_from_json(c) for c in data["claims"]]
+            claims_json = tuple(data["claims"])
+            return ArticleClaims(
+                sentences=tuple(decode(Sentence, s) for s in data["sentences"]),
+                claims=tuple(claim_from_json(c) for c in claims_json),
+                claims_json=claims_json,
+            )
         except Exception:  # noqa: BLE001 - any way a damaged entry fails to decode: recompute it
             self._bad("articles", key, f"claims of {article.path}")
             return None
 
-    def put_article(self, article: Article, sentences: Sequence[Sentence], claims: Sequence[Claim]) -> None:
+    def put_article(self, article: Article, extracted: ArticleClaims) -> None:
+        """Store an article's claims (written with the next ``commit``)."""
         key = article_key(article)
-        payload: dict[str, Any] = {"sentences": [encode(s) for s in sentences], "claims": [encode(c) for c in claims]}
+        payload: dict[str, Any] = {
+            "sentences": [encode(s) for s in extracted.sentences],
+            "claims": list(extracted.claims_json),
+        }
         text = json.dumps(payload, ensure_ascii=False)
-        row = (key, f"{_digest(key, text.encode('utf-8'))}\n{text}")
+        row = (key, f"{_digest(key, text.encode('utf-8', 'surrogatepass'))}\n{text}")
         self._write("INSERT OR REPLACE INTO articles (key, payload) VALUES (?, ?)", [row])
 
     def get_vectors(self, keys: Sequence[str]) -> dict[str, np.ndarray]:
         out: dict[str, np.ndarray] = {}
-        for start in range(0, len(keys), 500):
-            chunk = list(keys[start : start + 500])
-            marks = ",".join("?" * len(chunk))
-            for key, blob in self._query(f"SELECT key, vector FROM vectors WHERE key IN ({marks})", chunk):
-                vector = _vector(key, blob)
-                if vector is None:
-                    self._bad("vectors", key, "a sentence vector")
-                else:
-                    out[key] = vector
+        for key, blob in self._select("SELECT key, vector FROM vectors", keys):
+            vector = _vector(key, blob)
+            if vector is None:
+                self._bad("vectors", key, "a sentence vector")
+            else:
+                out[key] = vector
         return out
 
     def put_vectors(self, items: dict[str, np.ndarray]) -> None:
@@ -195,9 +244,18 @@ class Cache:
             data = np.asarray(value, dtype=np.float32).tobytes()
             rows.append((key, data + bytes.fromhex(_digest(key, data))))
         self._write("INSERT OR REPLACE INTO vectors (key, vector) VALUES (?, ?)", rows)
+        self.commit()
 
     def close(self) -> None:
+        self.commit()
         self._close_quietly()
+
+    def _select(self, query: str, keys: Sequence[str]) -> list[tuple[str, Any]]:
+        rows: list[tuple[str, Any]] = []
+        for start in range(0, len(keys), _CHUNK):
+            chunk = list(keys[start : start + _CHUNK])
+            rows += self._query(f"{query} WHERE key IN ({','.join('?' * len(chunk))})", chunk)
+        return rows
 
 
 def _vector(key: str, blob: Any) -> np.ndarray | None:

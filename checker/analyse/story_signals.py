@@ -25,6 +25,8 @@ from datetime import date
 
 import numpy as np
 
+from .neighbours import nearest
+
 __all__ = ["StoryArticle", "StoryName", "StoryParams", "StoryScorer", "name_keys"]
 
 
@@ -184,30 +186,22 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 
 def _neighbourhoods(lead: np.ndarray, p: StoryParams) -> tuple[np.ndarray, np.ndarray]:
     """Nearest leads of every article (row i starts with i) and each article's mean similarity to its
-    ``local_k`` nearest: faiss (exact up to ``exact_knn_max`` articles, HNSW above), scikit-learn without it."""
+    ``local_k`` nearest: exact up to ``exact_knn_max`` articles, faiss HNSW above."""
     n = len(lead)
     if n == 0:
         return np.zeros((0, 1), dtype=np.int64), np.zeros(0, np.float32)
     k = min(n, max(p.neighbours, p.local_k) + 1)
     queries = np.ascontiguousarray(lead)
-    try:
+    if n > p.exact_knn_max:
         import faiss
 
-        index: faiss.Index
-        if n > p.exact_knn_max:
-            hnsw = faiss.IndexHNSWFlat(lead.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-            hnsw.hnsw.efConstruction = 80
-            hnsw.hnsw.efSearch = max(64, 2 * k)
-            index = hnsw
-        else:
-            index = faiss.IndexFlatIP(lead.shape[1])
-        index.add(queries)
-        sims, found = index.search(queries, k)
-    except ImportError:  # pragma: no cover - faiss-cpu is a dependency
-        from sklearn.neighbors import NearestNeighbors
-
-        distances, found = NearestNeighbors(n_neighbors=k, metric="cosine").fit(queries).kneighbors(queries)
-        sims = 1.0 - distances
+        hnsw = faiss.IndexHNSWFlat(lead.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = 80
+        hnsw.hnsw.efSearch = max(64, 2 * k)
+        hnsw.add(queries)
+        sims, found = hnsw.search(queries, k)
+    else:
+        sims, found = nearest(queries, k)
     others = np.where((found == np.arange(n)[:, None]) | (found < 0), -np.inf, sims)
     top = -np.sort(-others, axis=1)[:, : p.local_k]
     # A batch of a few articles has fewer than local_k neighbours: the missing ones count at the density of

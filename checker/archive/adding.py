@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..analyse.batch import ArticleClaims
 from ..analyse.build import ClaimSource, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
 from ..analyse.story_signals import StoryArticle, StoryParams
 from ..errors import ErrorCode
 from ..extract.context import masked
 from ..limits import TimeBudget
-from ..nlp.embeddings import Embedder, text_key
+from ..nlp.embeddings import Embedder
 from ..records import Article, Claim, InputError, Sentence
 from .assign import place
 from .index import LeadIndex
@@ -126,28 +127,28 @@ def _analysed_here(
         part = [a for a in part if a.id in extracted]
         if not part:
             continue
-        leads = embedder.encode([lead_text(a, extracted[a.id][0]) for a in part])
-        vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id][1]], extracted)
+        leads = embedder.encode([lead_text(a, extracted[a.id].sentences) for a in part])
+        vectors = _context_vectors(embedder, [c for a in part for c in extracted[a.id].claims], extracted)
         for article, inputs in zip(part, story_inputs(part, extracted, leads)):
-            sentences, claims = extracted[article.id]
-            own = {key for key in _context_keys(claims, sentences)}
+            sentences, claims = list(extracted[article.id].sentences), list(extracted[article.id].claims)
+            own = _context_keys(embedder, claims, sentences)
             yield Analysed(article, sentences, claims, inputs, {k: v for k, v in vectors.items() if k in own})
 
 
-def _context_keys(claims: list[Claim], sentences: list[Sentence]) -> set[str]:
+def _context_keys(embedder: Embedder, claims: list[Claim], sentences: list[Sentence]) -> set[str]:
     text_of = {(s.article_id, s.index): s.text for s in sentences}
     return {
-        text_key(masked(c.context or text_of[(c.article_id, c.sentence_index)]))
+        embedder.key(masked(c.context or text_of[(c.article_id, c.sentence_index)]))
         for c in claims
         if PAIRINGS[c.kind].embeds
     }
 
 
 def _context_vectors(
-    embedder: Embedder, claims: list[Claim], extracted: dict[str, tuple[list[Sentence], list[Claim]]]
+    embedder: Embedder, claims: list[Claim], extracted: dict[str, ArticleClaims]
 ) -> dict[str, np.ndarray]:
     """Clause vectors of the claims that pairing compares, stored so a draft check never re-embeds them."""
-    sentence_text = {(s.article_id, s.index): s.text for sentences, _ in extracted.values() for s in sentences}
+    sentence_text = {(s.article_id, s.index): s.text for one in extracted.values() for s in one.sentences}
     texts = sorted(
         {
             masked(c.context or sentence_text[(c.article_id, c.sentence_index)])
@@ -155,4 +156,4 @@ def _context_vectors(
             if PAIRINGS[c.kind].embeds
         }
     )
-    return {text_key(t): v for t, v in zip(texts, embedder.encode(texts))} if texts else {}
+    return {embedder.key(t): v for t, v in zip(texts, embedder.encode(texts))} if texts else {}

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..analyse.batch import Batch
-from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
+from ..analyse.build import KnownClaims, article_claims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.story_signals import StoryParams
 from ..errors import ErrorCode
 from ..limits import TimeBudget
@@ -49,7 +49,7 @@ def check_drafts(
     )
     drafts = [d for d in drafts if d.id in extracted]
     embedder = embedder or Embedder()
-    leads = embedder.encode([lead_text(d, extracted[d.id][0]) for d in drafts])
+    leads = embedder.encode([lead_text(d, extracted[d.id].sentences) for d in drafts])
     stories: dict[str, str] = {}
     for draft, inputs in zip(drafts, story_inputs(drafts, extracted, leads)):
         placement = place(store, index, inputs, params)
@@ -57,12 +57,12 @@ def check_drafts(
     archived = store.load(stories={s for s in stories.values() if not s.startswith("draft:")})
     for stored in archived:
         stories[stored.article.id] = stored.story
-        extracted[stored.article.id] = (stored.sentences, stored.claims)
+        extracted[stored.article.id] = article_claims(stored.sentences, stored.claims)
     articles = [s.article for s in archived] + list(drafts)
     source = KnownClaims(extracted, store)
     # archived claims' vectors come from the archive: only the draft's own clauses are embedded (the model is
     # loaded once per process, whichever Embedder asks for it)
-    batch = build_batch(articles, embedder=Embedder(store=source), cache=source, stories=stories)
+    batch = build_batch(articles, embedder=Embedder(embedder.backend, store=source), cache=source, stories=stories)
     batch = replace(batch, errors=batch.errors + late)
     draft_ids = {d.id for d in drafts}
     findings = [f for f in run_rules(rules, batch) if any(e.conflict and e.article_id in draft_ids for e in f.evidence)]

@@ -14,10 +14,11 @@ import dataclasses
 import datetime as dt
 import types
 import typing
+from collections.abc import Callable, Collection
 from enum import Enum
 from typing import Any, Literal, TypeVar, get_args, get_origin
 
-__all__ = ["ISO_DATE", "decode", "encode", "meta", "schema_of"]
+__all__ = ["ISO_DATE", "decode", "encode", "meta", "schema_of", "with_fields"]
 
 T = TypeVar("T")
 ISO_DATE = {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
@@ -69,6 +70,21 @@ def encode(record: Any, *, complete: bool = False) -> dict[str, Any]:
     return out
 
 
+def with_fields(data: dict[str, Any], record: Any, names: Collection[str]) -> dict[str, Any]:
+    """``data``, the JSON form of a record, with the named fields encoded afresh from ``record``: what a
+    few changed fields cost, not a whole encoding (a copied article moves all its claims' ids)."""
+    out = dict(data)
+    for f, path, kind in _plan(type(record)):
+        if f.name not in names:
+            continue
+        target = out
+        for part in path[:-1]:
+            target[part] = dict(target[part])
+            target = target[part]
+        target[path[-1]] = _encode_value(getattr(record, f.name), kind)
+    return out
+
+
 def _encode_value(value: Any, kind: Any, complete: bool = False) -> Any:
     if value is None:
         return None
@@ -90,9 +106,7 @@ def _encode_value(value: Any, kind: Any, complete: bool = False) -> Any:
 def decode(cls: type[T], data: dict[str, Any], *, complete: bool = False) -> T:
     """A record back from its JSON form; absent optional fields take their defaults."""
     kwargs: dict[str, Any] = {}
-    for f, path, kind in _plan(cls, complete):
-        if not f.init:
-            continue
+    for name, path, convert in _decoder(cls, complete):
         source: Any = data
         for part in path:
             if not isinstance(source, dict) or part not in source:
@@ -101,25 +115,44 @@ def decode(cls: type[T], data: dict[str, Any], *, complete: bool = False) -> T:
             source = source[part]
         if source is dataclasses.MISSING:
             continue  # the dataclass default applies (or construction fails loudly)
-        kwargs[f.name] = _decode_value(source, kind, complete)
+        kwargs[name] = None if source is None else convert(source)
     return cls(**kwargs)
 
 
-def _decode_value(value: Any, kind: Any, complete: bool = False) -> Any:
-    if value is None:
-        return None
+_Decoder = tuple[tuple[str, tuple[str, ...], Callable[[Any], Any]], ...]
+_DECODERS: dict[tuple[type, bool], _Decoder] = {}
+
+
+def _decoder(cls: type, complete: bool) -> _Decoder:
+    """(field name, JSON path, converter) for every field ``decode`` fills, the converters worked out once
+    per class from the field types: a warm re-check decodes every cached claim."""
+    known = _DECODERS.get((cls, complete))
+    if known is None:
+        known = tuple((f.name, path, _converter(kind, complete)) for f, path, kind in _plan(cls, complete) if f.init)
+        _DECODERS[(cls, complete)] = known
+    return known
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+def _converter(kind: Any, complete: bool) -> Callable[[Any], Any]:
+    """How a non-null JSON value becomes a value of ``kind``."""
     kind = _strip_optional(kind)
     origin = get_origin(kind)
     if origin is tuple:
-        inner = _element_type(kind)
-        return tuple(_decode_value(v, inner, complete) for v in value)
+        inner = _converter(_element_type(kind), complete)
+        if inner is _identity:
+            return tuple
+        return lambda values: tuple(None if v is None else inner(v) for v in values)
     if kind is dt.date:
-        return dt.date.fromisoformat(value)
+        return dt.date.fromisoformat
     if isinstance(kind, type) and issubclass(kind, Enum):
-        return kind(value)
+        return kind
     if isinstance(kind, type) and dataclasses.is_dataclass(kind):
-        return decode(kind, value, complete=complete)
-    return value
+        return lambda value: decode(kind, value, complete=complete)
+    return _identity
 
 
 # --- schema ------------------------------------------------------------------------------------------------

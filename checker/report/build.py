@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import __version__
 from ..records import CLAIM_KINDS, Finding, InputError, Rule, Severity, encode
+from ..records.validation import checked_json
 from .schema import validate_report
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,12 +35,11 @@ def build_report(
     notes: Sequence[dict[str, Any]] = (),
 ) -> dict[str, Any]:
     """The report of one run; ``rules`` come resolved (``selected`` says which ran)."""
-    claims_by_article = batch.claims_by_article
     articles = []
     for article in batch.articles:
         entry = encode(article)
         entry["story"] = batch.story_of(article.id)
-        entry["claims"] = [encode(c) for c in claims_by_article.get(article.id, ())]
+        entry["claims"] = list(_claims_json(batch, article.id))
         articles.append(entry)
     stories: dict[str, list[str]] = {}
     for article in batch.articles:
@@ -81,6 +81,15 @@ def build_report(
     }
     validate_report(report)
     return report
+
+
+def _claims_json(batch: Batch, article_id: str) -> tuple[dict[str, Any], ...]:
+    """An article's claims as extraction encoded and checked them (a cached article's as they were cached);
+    claims of a batch assembled by hand are encoded and checked here."""
+    known = batch.claims_json.get(article_id)
+    if known is not None:
+        return known
+    return checked_json(batch.claims_by_article.get(article_id, ()))
 
 
 def failing(findings: Sequence[Finding], fail_on: str) -> list[Finding]:

@@ -12,13 +12,13 @@ from typing import Any
 
 import numpy as np
 
-from ..analyse.batch import Batch
-from ..analyse.build import KnownClaims, build_batch, extract_claims, lead_text, story_inputs
+from ..analyse.batch import ArticleClaims, Batch
+from ..analyse.build import KnownClaims, article_claims, build_batch, extract_claims, lead_text, story_inputs
 from ..analyse.pairing import PAIRINGS
 from ..errors import ErrorCode
 from ..extract.context import masked
 from ..limits import OverBudget, TimeBudget
-from ..nlp.embeddings import Embedder, text_key
+from ..nlp.embeddings import Embedder
 from ..records import Article, Claim, Finding, Rule, Sentence, claim_from_json, decode, encode
 from ..rules.runner import run_rules
 
@@ -57,7 +57,7 @@ class Analyser:
             "vectors": [],
             "error": [],
         }
-        extracted: dict[str, tuple[list[Sentence], list[Claim]]] = {}
+        extracted: dict[str, ArticleClaims] = {}
         for article in articles:  # one article at a time: a failure costs that article, not the batch
             try:
                 if self.fault is not None:
@@ -69,12 +69,12 @@ class Analyser:
                 extracted |= got
                 out["error"].append("")
             except Exception as exc:  # noqa: BLE001 - becomes an error record in the report
-                extracted[article.id] = ([], [])
+                extracted[article.id] = ArticleClaims((), (), ())
                 out["error"].append(f"{type(exc).__name__}: {exc}")
-        leads = self.embedder.encode([lead_text(a, extracted[a.id][0]) for a in articles])
+        leads = self.embedder.encode([lead_text(a, extracted[a.id].sentences) for a in articles])
         inputs = story_inputs(articles, extracted, leads)
         for article, lead, story in zip(articles, leads, inputs):
-            sentences, claims = extracted[article.id]
+            sentences, claims = list(extracted[article.id].sentences), list(extracted[article.id].claims)
             out["article"].append(article_row(article)["article"])
             out["extraction"].append(
                 json.dumps({"sentences": [encode(s) for s in sentences], "claims": [encode(c) for c in claims]})
@@ -98,7 +98,7 @@ class Analyser:
         )
         if not texts:
             return {}
-        return {text_key(t): [float(x) for x in v] for t, v in zip(texts, self.embedder.encode(texts))}
+        return {self.embedder.key(t): [float(x) for x in v] for t, v in zip(texts, self.embedder.encode(texts))}
 
 
 class _Vectors(dict[str, np.ndarray]):
@@ -115,10 +115,10 @@ def judge_partition(rows: dict[str, Any], rules: Sequence[Rule], order: dict[str
     """The facts and findings of the stories in one partition (a story never spans partitions)."""
     articles = [article_from_row({"article": a}) for a in rows["article"]]
     ordered = sorted(range(len(articles)), key=lambda i: order[articles[i].id])  # the batch's order
-    extracted: dict[str, tuple[list[Sentence], list[Claim]]] = {}
+    extracted: dict[str, ArticleClaims] = {}
     vectors = _Vectors()
     for i in ordered:
-        extracted[articles[i].id] = stored_extraction({"extraction": rows["extraction"][i]})
+        extracted[articles[i].id] = article_claims(*stored_extraction({"extraction": rows["extraction"][i]}))
         vectors.update({k: np.asarray(v, dtype=np.float32) for k, v in json.loads(rows["vectors"][i]).items()})
     stories = {articles[i].id: str(rows["story_id"][i]) for i in ordered}
     source = KnownClaims(extracted, vectors)
