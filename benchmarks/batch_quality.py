@@ -2,7 +2,7 @@
 findings about one incident?
 
     python -m benchmarks.batch_quality            # figures
-    python -m benchmarks.batch_quality --show 40  # also list the error findings, to read and classify
+    python -m benchmarks.batch_quality --show 40  # also list the error findings and those across incidents
 
 Prints: pairwise precision / recall of "same story" against the archive's incident ids, B-cubed
 precision / recall / F1, the number of stories against the number of incidents; findings whose
@@ -100,6 +100,12 @@ def main() -> None:
         for e in finding.evidence:
             if e.conflict:
                 print(f"   {e.article_id[:8]} | {e.sentence[:220]}")
+    for finding in crossing[: args.show]:
+        incidents = {gold[e.article_id] for e in finding.evidence if e.conflict}
+        print(f"\n(across incidents) [{finding.rule}] incidents={sorted(incidents)} {finding.message[:300]}")
+        for e in finding.evidence:
+            if e.conflict:
+                print(f"   {e.article_id[:8]} {gold[e.article_id]} | {e.sentence[:200]}")
 
 
 if __name__ == "__main__":

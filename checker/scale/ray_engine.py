@@ -56,7 +56,7 @@ def check_with_ray(
     rules: Sequence[Rule],
     *,
     workers: int = 2,
-    batch_size: int = 8,
+    batch_size: int = 32,
     fault: Fault | None = None,
 ) -> tuple[Batch, list[Finding], list[InputError]]:
     """The batch (articles, sentences, claims, stories) and the findings, as a single-process run gives them."""
@@ -103,7 +103,7 @@ def _analysed(articles: Sequence[Article], workers: int, batch_size: int, fault:
         )
 
 
-def analyse_with_ray(articles: Sequence[Article], *, workers: int = 2, batch_size: int = 8) -> Iterator[Analysed]:
+def analyse_with_ray(articles: Sequence[Article], *, workers: int = 2, batch_size: int = 32) -> Iterator[Analysed]:
     """``archive add --engine ray``: articles analysed by Ray, streamed back in order for placement."""
     for row in _analysed(articles, workers, batch_size, None).iter_rows():
         if row["error"]:

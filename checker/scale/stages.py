@@ -57,27 +57,17 @@ class Analyser:
             "vectors": [],
             "error": [],
         }
-        extracted: dict[str, ArticleClaims] = {}
-        for article in articles:  # one article at a time: a failure costs that article, not the batch
-            try:
-                if self.fault is not None:
-                    self.fault(article.id)
-                budget = TimeBudget()  # the same time budget per article as the local engine
-                got = extract_claims([article], budget=budget)
-                if article.id not in got:
-                    raise OverBudget(ErrorCode.TIME_BUDGET, budget.message(article.id))
-                extracted |= got
-                out["error"].append("")
-            except Exception as exc:  # noqa: BLE001 - becomes an error record in the report
-                extracted[article.id] = ArticleClaims((), (), ())
-                out["error"].append(f"{type(exc).__name__}: {exc}")
+        extracted, errors = self._extract(articles)
+        out["error"] = [errors.get(a.id, "") for a in articles]
         leads = self.embedder.encode([lead_text(a, extracted[a.id].sentences) for a in articles])
         inputs = story_inputs(articles, extracted, leads)
         for article, lead, story in zip(articles, leads, inputs):
             sentences, claims = list(extracted[article.id].sentences), list(extracted[article.id].claims)
             out["article"].append(article_row(article)["article"])
-            out["extraction"].append(
-                json.dumps({"sentences": [encode(s) for s in sentences], "claims": [encode(c) for c in claims]})
+            out["extraction"].append(  # the claims' JSON form was checked against their schemas when made
+                json.dumps(
+                    {"sentences": [encode(s) for s in sentences], "claims": list(extracted[article.id].claims_json)}
+                )
             )
             out["lead"].append(np.asarray(lead, dtype=np.float32))
             out["story"].append(
@@ -91,6 +81,34 @@ class Analyser:
             out["vectors"].append(json.dumps(self._context_vectors(sentences, claims)))
         return out
 
+    def _extract(self, articles: list[Article]) -> tuple[dict[str, ArticleClaims], dict[str, str]]:
+        """Claims of every article, parsed in one pass (spaCy is fastest on a batch); when the pass fails,
+        one article at a time, so a failure costs that article, not the batch. Also article id -> error
+        text for the articles that failed (raised, or over their time budget)."""
+        errors: dict[str, str] = {}
+        todo: list[Article] = []
+        for article in articles:
+            try:
+                if self.fault is not None:
+                    self.fault(article.id)
+                todo.append(article)
+            except Exception as exc:  # noqa: BLE001 - becomes an error record in the report
+                errors[article.id] = _error_text(exc)
+        budget = TimeBudget()  # the same time budget per article as the local engine
+        try:
+            got = extract_claims(todo, budget=budget) if todo else {}
+        except Exception:  # noqa: BLE001 - one article broke the pass: the others are retried alone
+            got = {}
+            for article in todo:
+                try:
+                    got |= extract_claims([article], budget=budget)
+                except Exception as exc:  # noqa: BLE001 - becomes an error record in the report
+                    errors[article.id] = _error_text(exc)
+        for article in todo:
+            if article.id not in got and article.id not in errors:
+                errors[article.id] = _error_text(OverBudget(ErrorCode.TIME_BUDGET, budget.message(article.id)))
+        return {a.id: got.get(a.id, ArticleClaims((), (), ())) for a in articles}, errors
+
     def _context_vectors(self, sentences: list[Sentence], claims: list[Claim]) -> dict[str, list[float]]:
         text_of = {(s.article_id, s.index): s.text for s in sentences}
         texts = sorted(
@@ -99,6 +117,10 @@ class Analyser:
         if not texts:
             return {}
         return {self.embedder.key(t): [float(x) for x in v] for t, v in zip(texts, self.embedder.encode(texts))}
+
+
+def _error_text(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 class _Vectors(dict[str, np.ndarray]):
