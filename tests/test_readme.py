@@ -21,6 +21,9 @@ LONG = (
     ".venv/bin/python -m benchmarks.evaluate",
     ".venv/bin/python -m benchmarks.speed",
     ".venv/bin/python -m benchmarks.fuzz",
+    ".venv/bin/python -m benchmarks.archive_speed",
+    ".venv/bin/python -m benchmarks.ray_speed",
+    ".venv/bin/python -m benchmarks.batch_quality",
 )
 
 
