@@ -37,6 +37,17 @@ DATE_ROWS = [
     ("A blaze broke out at the warehouse on Tuesday.", "2015-03-14", "Tuesday", "2015-03-10", "incident", None),
     ("Flooding swept through the valley on Wednesday.", "2015-03-14", "Wednesday", "2015-03-11", "incident", "flood"),
     ("Officials said Thursday that the fire was under control.", "2015-03-14", "Thursday", "2015-03-12", "other", None),
+    # a date between the subject's relative clause and the main verb dates the clause, not the main verb
+    (
+        "The man who was stabbed outside a bar on Friday has died, police said.",
+        "2015-03-16",
+        "on Friday",
+        "2015-03-13",
+        "incident",
+        "stabbing:man",
+    ),
+    ("The man who was stabbed on Friday died on Sunday.", "2015-03-16", "on Sunday", "2015-03-15", "death", None),
+    ("On Friday, the man who was stabbed died.", "2015-03-16", "On Friday", "2015-03-13", "death", None),
 ]
 
 

@@ -94,11 +94,24 @@ def date_anchor(token: Token) -> Token | None:
     node = token
     for _ in range(6):
         if node.pos_ in ("VERB",) or node.lemma_.lower() in OCCASION_WORDS:
-            return node
+            return _relative_clause_verb(node, token)
         if node.head.i == node.i:
             return node
         node = node.head
     return node
+
+
+def _relative_clause_verb(verb: Token, date: Token) -> Token:
+    """ "The man who was shot at Grand Avenue on Friday has died": a date between the subject's relative
+    clause and the main verb belongs to the clause (the parser often hangs it on the main verb); a phrase
+    that modifies the main verb comes after it, or opens the sentence."""
+    if verb.pos_ != "VERB" or date.i > verb.i:
+        return verb
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for clause in (c for c in subject.children if c.dep_ == "relcl" and c.pos_ == "VERB"):
+            if subject.i < clause.i < date.i:
+                return clause
+    return verb
 
 
 def event_key(anchor: Token | None) -> tuple[str | None, bool]:
