@@ -94,18 +94,13 @@ def main() -> None:
     if args.json:
         args.json.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     errors = [f for f in findings if f.severity.value == "error"]
-    for finding in errors[: args.show]:
-        incidents = {gold[e.article_id] for e in finding.evidence if e.conflict}
-        print(f"\n[{finding.rule}] incidents={sorted(incidents)} {finding.message[:400]}")
-        for e in finding.evidence:
-            if e.conflict:
-                print(f"   {e.article_id[:8]} | {e.sentence[:220]}")
-    for finding in crossing[: args.show]:
-        incidents = {gold[e.article_id] for e in finding.evidence if e.conflict}
-        print(f"\n(across incidents) [{finding.rule}] incidents={sorted(incidents)} {finding.message[:300]}")
-        for e in finding.evidence:
-            if e.conflict:
-                print(f"   {e.article_id[:8]} {gold[e.article_id]} | {e.sentence[:200]}")
+    for label, listed in (("", errors), ("(across incidents) ", crossing)):
+        for finding in listed[: args.show]:
+            incidents = sorted({gold[e.article_id] for e in finding.evidence if e.conflict})
+            print(f"\n{label}[{finding.rule}] incidents={incidents} {finding.message[:400]}")
+            for e in finding.evidence:
+                if e.conflict:
+                    print(f"   {e.article_id[:8]} {gold[e.article_id]} | {e.sentence[:220]}")
 
 
 if __name__ == "__main__":
