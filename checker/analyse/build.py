@@ -133,7 +133,7 @@ def _extract(article: Article, parsed: list[ParsedSentence], budget: TimeBudget 
     except OverBudget:
         return None
     with stage("check claims"):
-        return ArticleClaims(tuple(p.sentence for p in parsed), claims, checked_json(claims))
+        return article_claims([p.sentence for p in parsed], claims)
 
 
 def build_batch(
